@@ -1,0 +1,121 @@
+"""A read-only, project-wide view of the collected pages, with fast lookups by id.
+
+The domain keeps ``Page`` records per docname; a ``Catalog`` is derived from them
+whenever they change and answers "which object is ``DOCID.ITEMID``?" in O(1).  When two
+pages claim the same doc id, the first by docname wins, so the answer never depends on
+the order pages were read in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+    from sphinx_designdoc.model import Page
+
+#: Object types, in the order ``:design:ref:`` tries them.
+ITEM_TYPES = ("goal", "alternative", "usecase")
+OBJECT_TYPES = ("doc", *ITEM_TYPES)
+#: ``design`` role name -> the object type it links to (``ref`` links to any).
+ROLE_TYPES = {"doc": "doc", "goal": "goal", "alt": "alternative", "usecase": "usecase"}
+TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()}
+
+
+def anchor_for(objtype: str, item_id: str) -> str:
+    """The HTML anchor of an item on its page (``goal-auto-retry``)."""
+    return f"{objtype}-{item_id}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """Everything a link to a design object shows: where it is, its title and doc status."""
+
+    objtype: str
+    name: str  # DOCID or DOCID.ITEMID
+    docname: str
+    anchor: str
+    title: str
+    status: str
+
+
+class Catalog:
+    """Lookups over all collected pages."""
+
+    def __init__(self, pages: Mapping[str, Page]) -> None:
+        self.pages = pages
+        self.by_id: dict[str, Page] = {}
+        for docname in sorted(pages):
+            page = pages[docname]
+            if page.has_content:
+                self.by_id.setdefault(page.id, page)
+        self.targets: dict[tuple[str, str], Target] = {}
+        for page in self.by_id.values():
+            for target in _page_targets(page):
+                self.targets.setdefault((target.objtype, target.name), target)
+
+    def ordered_pages(self) -> list[Page]:
+        """Pages that are the owner of their doc id, by doc id."""
+        return [self.by_id[doc_id] for doc_id in sorted(self.by_id)]
+
+    def find(self, objtype: str, target: str, fromdocname: str | None = None) -> Target | None:
+        """Resolve ``DOCID``, ``DOCID.ITEMID`` or, inside a doc, a bare ``ITEMID``."""
+        if objtype == "doc":
+            return self.targets.get(("doc", target))
+        found = self.targets.get((objtype, target))
+        if found is None and fromdocname is not None and (here := self.pages.get(fromdocname)):
+            found = self.targets.get((objtype, f"{here.id}.{target}"))
+        return found
+
+    def resolve(self, role: str, target: str, fromdocname: str | None = None) -> Target | None:
+        """What the ``design`` role ``role`` links to."""
+        if role == "ref":
+            return self.find_any(target, fromdocname)
+        return self.find(ROLE_TYPES.get(role, role), target, fromdocname)
+
+    def find_any(self, target: str, fromdocname: str | None = None) -> Target | None:
+        """Resolve ``target`` as whichever object type matches first."""
+        for objtype in OBJECT_TYPES:
+            if found := self.find(objtype, target, fromdocname):
+                return found
+        return None
+
+
+def _page_targets(page: Page) -> Iterator[Target]:
+    status = page.status
+    yield Target("doc", page.id, page.docname, "", page.title or page.id, status)
+    for goal in page.goals:
+        yield Target(
+            "goal",
+            f"{page.id}.{goal.id}",
+            page.docname,
+            anchor_for("goal", goal.id),
+            goal.title,
+            status,
+        )
+    for alt in page.alternatives:
+        yield Target(
+            "alternative",
+            f"{page.id}.{alt.id}",
+            page.docname,
+            anchor_for("alternative", alt.id),
+            alt.title,
+            status,
+        )
+    if page.logging:
+        for detail in page.logging.details:
+            yield Target(
+                "usecase",
+                f"{page.id}.{detail.use_case}",
+                page.docname,
+                anchor_for("usecase", detail.use_case),
+                use_case_label(detail.use_case),
+                status,
+            )
+
+
+def use_case_label(name: str) -> str:
+    """``error-tracking`` -> ``Error Tracking``."""
+    return name.replace("-", " ").replace("_", " ").title()

@@ -1,0 +1,45 @@
+"""``alternative``: an approach considered and not chosen, and why not."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+
+from sphinx_designdoc.catalog import anchor_for
+from sphinx_designdoc.directives.base import DesignDirective, text_options
+from sphinx_designdoc.i18n import _
+from sphinx_designdoc.model import Alternative
+
+
+class AlternativeDirective(DesignDirective):
+    """Title, description (the content) and the reason it was rejected."""
+
+    section = "alternative"
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar = text_options("id", "why-not")
+
+    def run(self) -> list[nodes.Node]:
+        title_nodes, title = self.inline(self.arguments[0] if self.arguments else "")
+        if not title:
+            self.warn("missing", "alternative has no title")
+        why_nodes, why_not = self.inline(self.option("why-not"))
+        alt = Alternative(
+            id=self.item_id(self.option("id"), title, "alternative"),
+            title=title,
+            why_not=why_not,
+            line=self.line,
+        )
+        self.page().alternatives.append(alt)
+        heading = nodes.rubric("", "", classes=["designdoc-title"])
+        heading += nodes.inline(_("Alternative:"), _("Alternative:"), classes=["designdoc-label"])
+        heading += [nodes.Text(" "), *title_nodes]
+        node = self.container(heading, *self.parse_content_to_nodes())
+        if why_nodes:
+            why = nodes.paragraph("", "", classes=["designdoc-why-not"])
+            why += [nodes.strong(_("Why not chosen:"), _("Why not chosen:")), nodes.Text(" ")]
+            why += why_nodes
+            node += why
+        self.add_anchor(node, anchor_for("alternative", alt.id))
+        return [node]

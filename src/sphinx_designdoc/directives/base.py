@@ -1,0 +1,153 @@
+"""The shared base of every design-doc directive.
+
+Each section directive turns its options into a model object, registers it in the
+``design`` domain, and returns standard docutils nodes with ``designdoc-*`` classes.
+Nothing here touches reST-state internals, so the same code runs under MyST.
+"""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_designdoc import warnings
+from sphinx_designdoc.config import get_settings
+from sphinx_designdoc.model import Finding, Page
+from sphinx_designdoc.values import slugify, split_list
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, MutableMapping, Sequence
+
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import OptionSpec
+
+    from sphinx_designdoc.domain import DesignDomain
+    from sphinx_designdoc.settings import Settings
+
+_VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def text_options(*names: str) -> OptionSpec:
+    """An option spec that accepts any text: the rules check values and warn precisely."""
+    return dict.fromkeys(names, directives.unchanged)
+
+
+def scratch(env: BuildEnvironment) -> MutableMapping[str, Any]:
+    """Per-document scratch space (``current_document`` on Sphinx 8.2+)."""
+    current = getattr(env, "current_document", None)
+    return cast("MutableMapping[str, Any]", current if current is not None else env.temp_data)
+
+
+@contextmanager
+def collecting(env: BuildEnvironment, key: str) -> Iterator[list[Any]]:
+    """Gather what nested child directives produce while a parent parses its content."""
+    store = scratch(env)
+    outer = store.get(key)
+    items: list[Any] = []
+    store[key] = items
+    try:
+        yield items
+    finally:
+        store[key] = outer
+
+
+class DesignDirective(SphinxDirective):
+    """Base for the section directives: options, ids, warnings and output containers."""
+
+    #: CSS suffix of the output container (``designdoc-<section>``).
+    section: ClassVar[str] = ""
+    has_content = True
+    option_spec: ClassVar[OptionSpec] = {}
+
+    @property
+    def domain(self) -> DesignDomain:
+        return cast("DesignDomain", self.env.domains["design"])
+
+    @property
+    def settings(self) -> Settings:
+        return get_settings(self.config)
+
+    @property
+    def line(self) -> int:
+        return self.get_source_info()[1]
+
+    def page(self) -> Page:
+        """The record of the page being read, created on first use."""
+        return self.domain.page_for(self.env.docname)
+
+    def option(self, name: str) -> str:
+        return str(self.options.get(name) or "").strip()
+
+    def option_list(self, name: str) -> tuple[str, ...]:
+        return split_list(self.options.get(name))
+
+    def warn(self, subtype: str, message: str) -> None:
+        warnings.emit([Finding(subtype, message, self.env.docname, self.line)])
+
+    def item_id(self, explicit: str, title: str, what: str) -> str:
+        """The author's ``:id:`` when it is usable, else a slug of it or of the title."""
+        if explicit and not _VALID_ID.fullmatch(explicit):
+            fixed = slugify(explicit) or "item"
+            self.warn(
+                "option",
+                f"invalid {what} id {explicit!r}; using {fixed!r} "
+                "(ids are letters, digits, '-' and '_')",
+            )
+            return fixed
+        return explicit or slugify(title) or f"{what.replace(' ', '-')}-{self.line}"
+
+    def inline(self, text: str) -> tuple[list[nodes.Node], str]:
+        """Inline markup for an option value, and its plain text for the model."""
+        if not text:
+            return [], ""
+        parsed, messages = self.parse_inline(text, lineno=self.lineno)
+        plain = "".join(node.astext() for node in parsed)
+        return [*parsed, *messages], plain
+
+    def container(self, *children: nodes.Node, extra: str = "") -> nodes.container:
+        classes = ["designdoc", f"designdoc-{self.section}"] + ([extra] if extra else [])
+        node = nodes.container("", *children, classes=classes)
+        self.set_source_info(node)
+        return node
+
+    def add_anchor(self, node: nodes.Element, anchor: str) -> None:
+        """Give ``node`` an HTML id, unless a duplicate item already took it."""
+        node_id = nodes.make_id(anchor)
+        if node_id and node_id not in self.state.document.ids:
+            node["ids"].append(node_id)
+            self.state.document.note_explicit_target(node)
+
+
+def field_list(rows: Sequence[tuple[str, Sequence[nodes.Node] | str]]) -> nodes.field_list:
+    """A field list of (label, body) rows, skipping empty bodies."""
+    fields = nodes.field_list(classes=["designdoc-fields"])
+    for label, body in rows:
+        if not body:
+            continue
+        content = [nodes.Text(body)] if isinstance(body, str) else body
+        fields += nodes.field(
+            "",
+            nodes.field_name(label, label),
+            nodes.field_body("", nodes.paragraph("", "", *content)),
+        )
+    return fields
+
+
+def badge(text: str, *classes: str) -> nodes.inline:
+    """A small coloured label (status, goal kind)."""
+    return nodes.inline(text, text, classes=["designdoc-badge", *classes])
+
+
+def literal_list(values: tuple[str, ...]) -> list[nodes.Node]:
+    """``a, b, c`` as comma-separated inline literals."""
+    out: list[nodes.Node] = []
+    for index, value in enumerate(values):
+        if index:
+            out.append(nodes.Text(", "))
+        out.append(nodes.literal(value, value))
+    return out

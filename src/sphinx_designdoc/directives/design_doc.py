@@ -1,0 +1,135 @@
+"""``design-doc``: the doc's metadata and overview; one per page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import urlparse
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util import docname_join
+
+from sphinx_designdoc.directives.base import (
+    DesignDirective,
+    badge,
+    field_list,
+    text_options,
+)
+from sphinx_designdoc.i18n import _
+from sphinx_designdoc.model import RELATION_KINDS, DocMeta, Relations
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+def relation_label(kind: str) -> str:
+    labels = {
+        "supersedes": _("Supersedes"),
+        "amends": _("Amends"),
+        "requires": _("Requires"),
+        "related": _("Related"),
+    }
+    return labels[kind]
+
+
+class DesignDocDirective(DesignDirective):
+    """Metadata of the design doc on this page; the content is its overview."""
+
+    section = "doc"
+    option_spec: ClassVar = text_options(
+        "id",
+        "status",
+        "authors",
+        "reviewers",
+        "created",
+        "updated",
+        "prd",
+        "tags",
+        *RELATION_KINDS,
+    )
+
+    def run(self) -> list[nodes.Node]:
+        page = self.page()
+        body = self.parse_content_to_nodes()
+        meta = DocMeta(
+            id=self.item_id(self.option("id"), "", "doc") if self.option("id") else page.default_id,
+            status=self.option("status").lower(),
+            authors=self.option_list("authors"),
+            reviewers=self.option_list("reviewers"),
+            created=self.option("created"),
+            updated=self.option("updated"),
+            prd=self.option("prd"),
+            tags=self.option_list("tags"),
+            relations=Relations(**{kind: self.option_list(kind) for kind in RELATION_KINDS}),
+            overview=" ".join(node.astext() for node in body).strip(),
+            line=self.line,
+        )
+        if page.meta is None:
+            page.meta = meta
+        else:
+            self.warn(
+                "duplicate",
+                "a page holds at most one design-doc; this one is not "
+                f"collected (the first is at line {page.meta.line})",
+            )
+        overview = nodes.container("", *body, classes=["designdoc-overview"])
+        return [self.container(self._fields(meta), overview)]
+
+    def _fields(self, meta: DocMeta) -> nodes.field_list:
+        status = [badge(meta.status, f"designdoc-status-{meta.status}")] if meta.status else []
+        rows: list[tuple[str, Sequence[nodes.Node] | str]] = [
+            (_("Status"), status),
+            (_("Authors"), ", ".join(meta.authors)),
+            (_("Reviewers"), ", ".join(meta.reviewers)),
+            (_("Created"), meta.created),
+            (_("Updated"), meta.updated),
+            (_("PRD"), self._prd_link(meta.prd)),
+            (_("Tags"), [badge(tag, "designdoc-tag") for tag in meta.tags]),
+        ]
+        for kind, targets in meta.relations.items():
+            rows.append((relation_label(kind), self._doc_links(targets)))
+        return field_list(rows)
+
+    def _prd_link(self, prd: str) -> list[nodes.Node]:
+        """A URL links out; a document path (with or without suffix) links to that page."""
+        if not prd:
+            return []
+        if urlparse(prd).scheme in {"http", "https"}:
+            return [nodes.reference(prd, prd, refuri=prd)]
+        if "`" in prd:
+            return self.inline(prd)[0]
+        target = prd
+        for suffix in self.config.source_suffix:
+            target = target.removesuffix(suffix)
+        if docname_join(self.env.docname, target) not in self.env.found_docs:
+            return [nodes.literal(prd, prd)]  # a path outside the project: show, don't link
+        ref = addnodes.pending_xref(
+            "",
+            nodes.inline(prd, prd),
+            refdomain="std",
+            reftype="doc",
+            reftarget=target,
+            refdoc=self.env.docname,
+            refexplicit=False,
+            refwarn=True,
+        )
+        return [ref]
+
+    def _doc_links(self, targets: tuple[str, ...]) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for index, target in enumerate(targets):
+            if index:
+                out.append(nodes.Text(", "))
+            out.append(
+                addnodes.pending_xref(
+                    "",
+                    nodes.inline(target, target),
+                    refdomain="design",
+                    reftype="doc",
+                    reftarget=target,
+                    refdoc=self.env.docname,
+                    refexplicit=False,
+                    refwarn=False,
+                )
+            )
+        return out

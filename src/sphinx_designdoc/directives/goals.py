@@ -1,0 +1,121 @@
+"""``design-goals`` with nested ``goal`` directives and plain bullets (functional goals)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+
+from sphinx_designdoc.catalog import anchor_for
+from sphinx_designdoc.directives.base import (
+    DesignDirective,
+    badge,
+    collecting,
+    scratch,
+    text_options,
+)
+from sphinx_designdoc.i18n import _
+from sphinx_designdoc.model import Goal
+
+_SINK = "designdoc:goals"
+_GOAL_LIST = "designdoc-goal-list"
+
+
+def goal_list(*items: nodes.list_item) -> nodes.bullet_list:
+    return nodes.bullet_list("", *items, classes=[_GOAL_LIST])
+
+
+def decorate_goal(
+    item: nodes.list_item, goal: Goal, target_nodes: list[nodes.Node] | None = None
+) -> None:
+    """Mark a list item as a goal: kind badge before the title, target after it."""
+    item["classes"] += ["designdoc-goal", f"designdoc-kind-{goal.kind}"]
+    first = item.children[0] if item.children else None
+    if not isinstance(first, nodes.paragraph):
+        first = nodes.paragraph()
+        item.insert(0, first)
+    first.insert(0, badge(goal.kind, f"designdoc-kind-{goal.kind}"))
+    first.insert(1, nodes.Text(" "))
+    if goal.target:
+        target = nodes.paragraph("", "", classes=["designdoc-target"])
+        target += nodes.strong(_("Target:"), _("Target:"))
+        target += nodes.Text(" ")
+        target += target_nodes or nodes.Text(goal.target)
+        item.insert(1, target)
+
+
+class GoalDirective(DesignDirective):
+    """One goal: a title, a kind and, for measurable kinds, a target."""
+
+    section = "goal"
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar = text_options("id", "kind", "target")
+
+    def run(self) -> list[nodes.Node]:
+        title_nodes, title = self.inline(self.arguments[0] if self.arguments else "")
+        if not title:
+            self.warn("missing", "goal has no title")
+        target_nodes, target = self.inline(self.option("target"))
+        goal = Goal(
+            id=self.item_id(self.option("id"), title, "goal"),
+            title=title,
+            kind=self.option("kind").lower() or "functional",
+            target=target,
+            line=self.line,
+        )
+        item = nodes.list_item("", nodes.paragraph("", "", nodes.strong("", "", *title_nodes)))
+        item += self.parse_content_to_nodes()
+        decorate_goal(item, goal, target_nodes)
+        self.add_anchor(item, anchor_for("goal", goal.id))
+        sink = scratch(self.env).get(_SINK)
+        if sink is not None:
+            sink.append(goal)
+        else:
+            self.page().goals.append(goal)
+        return [goal_list(item)]
+
+
+class DesignGoalsDirective(DesignDirective):
+    """The Goals section: ``goal`` directives and plain bullets, in written order."""
+
+    section = "goals"
+
+    def run(self) -> list[nodes.Node]:
+        with collecting(self.env, _SINK) as directive_goals:
+            children = self.parse_content_to_nodes()
+        pending = iter(directive_goals)
+        goals: list[Goal] = []
+        output: list[nodes.Node] = []
+        for child in children:
+            if isinstance(child, nodes.bullet_list) and _GOAL_LIST in child["classes"]:
+                goals.extend(goal for _ in child.children if (goal := next(pending, None)))
+                self._append_items(output, child.children)
+            elif isinstance(child, nodes.bullet_list):
+                for item in child.children:
+                    goals.append(self._bullet_goal(item))
+                self._append_items(output, child.children)
+            else:
+                output.append(child)
+        goals.extend(pending)  # goals nested deeper, e.g. inside an admonition
+        self.page().goals.extend(goals)
+        return [self.container(*output)]
+
+    def _bullet_goal(self, item: nodes.Node) -> Goal:
+        first = item.children[0] if item.children else item
+        title = " ".join(first.astext().split())
+        line = item.line or self.line
+        goal = Goal(id=self.item_id("", title, "goal"), title=title, line=line)
+        if isinstance(item, nodes.list_item):
+            decorate_goal(item, goal)
+            self.add_anchor(item, anchor_for("goal", goal.id))
+        return goal
+
+    @staticmethod
+    def _append_items(output: list[nodes.Node], items: list[nodes.Node]) -> None:
+        """Add items to the trailing goal list, so adjacent goals form one list."""
+        last = output[-1] if output else None
+        if not (isinstance(last, nodes.bullet_list) and _GOAL_LIST in last["classes"]):
+            last = goal_list()
+            output.append(last)
+        last.extend(list(items))

@@ -1,0 +1,150 @@
+"""``logging-strategy`` with nested ``log-use-case`` directives.
+
+Renders the template's checklist (every configured use case, ticked when selected),
+each selected use case's details, and the privacy notes.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+
+from sphinx_designdoc.catalog import anchor_for, use_case_label
+from sphinx_designdoc.directives.base import (
+    DesignDirective,
+    collecting,
+    field_list,
+    literal_list,
+    scratch,
+    text_options,
+)
+from sphinx_designdoc.i18n import _
+from sphinx_designdoc.model import LoggingStrategy, LogUseCase
+from sphinx_designdoc.query import logging_cell_text
+
+_SINK = "designdoc:log-use-cases"
+
+
+def use_case_title(name: str) -> str:
+    """The translated display name of a use case (``error-tracking`` -> Error Tracking)."""
+    titles = {
+        "tracing": _("Tracing"),
+        "error-tracking": _("Error Tracking"),
+        "user-behavior": _("User Behavior"),
+        "performance": _("Performance"),
+        "security-audit": _("Security Audit"),
+        "business-metrics": _("Business Metrics"),
+    }
+    return titles.get(name) or use_case_label(name)
+
+
+def use_case_purpose(name: str) -> str:
+    """What the template says a use case is for; empty for custom use cases."""
+    purposes = {
+        "tracing": _("Execution flow and timing"),
+        "error-tracking": _("Problem identification and diagnosis"),
+        "user-behavior": _("UX improvement insights"),
+        "performance": _("Resource usage and efficiency"),
+        "security-audit": _("Compliance and audit trails"),
+        "business-metrics": _("KPIs and analytics"),
+    }
+    return purposes.get(name, "")
+
+
+class LogUseCaseDirective(DesignDirective):
+    """What one use case logs: events, extra fields, retention and sampling."""
+
+    section = "usecase"
+    optional_arguments = 1
+    option_spec: ClassVar = text_options("events", "fields", "retention", "sampling")
+
+    def run(self) -> list[nodes.Node]:
+        name = (self.arguments[0] if self.arguments else "").strip().lower()
+        if not name:
+            self.warn("missing", "log-use-case names no use case")
+        detail = LogUseCase(
+            use_case=name,
+            events=self.option_list("events"),
+            fields=self.option_list("fields"),
+            retention=self.option("retention"),
+            sampling=self.option("sampling"),
+            line=self.line,
+        )
+        sink = scratch(self.env).get(_SINK)
+        if sink is not None:
+            sink.append(detail)
+        else:
+            page = self.page()
+            page.logging = page.logging or LoggingStrategy(line=self.line)
+            page.logging.details.append(detail)
+        heading = nodes.rubric(
+            use_case_title(name), use_case_title(name), classes=["designdoc-title"]
+        )
+        node = self.container(heading, self._fields(detail), *self.parse_content_to_nodes())
+        if name:
+            self.add_anchor(node, anchor_for("usecase", name))
+        return [node]
+
+    def _fields(self, detail: LogUseCase) -> nodes.field_list:
+        standard = ", ".join(self.settings.log_standard_fields)
+        fields = literal_list(detail.fields)
+        if fields and standard:
+            fields.append(nodes.Text(" " + _("(plus the standard %s)") % standard))
+        return field_list(
+            [
+                (_("Events"), literal_list(detail.events)),
+                (_("Fields"), fields),
+                (_("Retention"), logging_cell_text(detail.retention, "")),
+                (_("Sampling"), detail.sampling),
+            ]
+        )
+
+
+class LoggingStrategyDirective(DesignDirective):
+    """The Logging Strategy section."""
+
+    section = "logging"
+    option_spec: ClassVar = text_options("use-cases", "pii", "privacy")
+
+    def run(self) -> list[nodes.Node]:
+        privacy_nodes, privacy = self.inline(self.option("privacy"))
+        strategy = LoggingStrategy(
+            use_cases=tuple(name.lower() for name in self.option_list("use-cases")),
+            pii=self.option_list("pii"),
+            privacy=privacy,
+            line=self.line,
+        )
+        with collecting(self.env, _SINK) as details:
+            body = self.parse_content_to_nodes()
+        strategy.details.extend(details)
+        page = self.page()
+        if page.logging is not None:  # details written before this directive
+            strategy.details[:0] = page.logging.details
+        page.logging = strategy
+        privacy_fields = field_list(
+            [
+                (_("PII fields"), literal_list(strategy.pii)),
+                (_("Privacy"), privacy_nodes),
+            ]
+        )
+        return [self.container(self._checklist(strategy), *body, privacy_fields)]
+
+    def _checklist(self, strategy: LoggingStrategy) -> nodes.Element:
+        """All configured use cases, ticked when selected, as in the template."""
+        selected = set(strategy.use_cases)
+        checklist = nodes.bullet_list(classes=["designdoc-checklist"])
+        for name in self.settings.log_use_cases:
+            ticked = name in selected
+            para = nodes.paragraph()
+            mark = "\u2611" if ticked else "\u2610"
+            para += nodes.inline(mark, mark, classes=["designdoc-check"])
+            para += nodes.Text(" ")
+            para += nodes.strong(use_case_title(name), use_case_title(name))
+            if purpose := use_case_purpose(name):
+                para += nodes.Text(f" \u2014 {purpose}")
+            state = "designdoc-checked" if ticked else "designdoc-unchecked"
+            checklist += nodes.list_item("", para, classes=[state])
+        label = _("Applicable use cases")
+        caption = nodes.paragraph("", "", nodes.strong(label, label), classes=["designdoc-caption"])
+        return nodes.container("", caption, checklist, classes=["designdoc-use-cases"])

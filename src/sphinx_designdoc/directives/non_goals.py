@@ -1,0 +1,30 @@
+"""``non-goals``: what the design explicitly does not cover, one bullet each."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from sphinx_designdoc.directives.base import DesignDirective
+from sphinx_designdoc.model import NonGoal
+
+
+class NonGoalsDirective(DesignDirective):
+    """Bullets are the non-goals; without bullets, each paragraph is one."""
+
+    section = "non-goals"
+
+    def run(self) -> list[nodes.Node]:
+        children = self.parse_content_to_nodes()
+        items: list[nodes.Element] = [
+            item
+            for child in children
+            if isinstance(child, nodes.bullet_list)
+            for item in child.children
+            if isinstance(item, nodes.Element)
+        ]
+        if not items:
+            items = [child for child in children if isinstance(child, nodes.paragraph)]
+        self.page().non_goals.extend(
+            NonGoal(" ".join(item.astext().split()), item.line or self.line) for item in items
+        )
+        return [self.container(*children)]

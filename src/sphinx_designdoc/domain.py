@@ -1,0 +1,207 @@
+"""The ``design`` domain: holds the collection, resolves roles, feeds ``objects.inv``.
+
+Its data is plain picklable model objects keyed by docname, so ``clear_doc`` and
+``merge_domaindata`` are exact and ``-j N`` reads merge into the same state as a
+serial read.  A ``Catalog`` (lookups by id) is derived lazily and dropped on change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from sphinx_designdoc import rules, warnings
+from sphinx_designdoc.catalog import ROLE_TYPES, Catalog, Target
+from sphinx_designdoc.config import get_settings
+from sphinx_designdoc.model import Page
+from sphinx_designdoc.nodes import design_index
+from sphinx_designdoc.values import slugify
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Set
+
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import RoleFunction
+
+    from sphinx_designdoc.query import IndexQuery
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a page shows from other pages: its design references and index queries."""
+
+    refs: tuple[tuple[str, str], ...] = ()  # (role, target)
+    queries: tuple[IndexQuery, ...] = ()
+
+
+class DesignDomain(Domain):
+    """Design docs, goals, alternatives and logging use cases, project-wide."""
+
+    name = "design"
+    label = "Design docs"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "doc": ObjType("design doc", "doc", "ref"),
+        "goal": ObjType("goal", "goal", "ref"),
+        "alternative": ObjType("alternative", "alt", "ref"),
+        "usecase": ObjType("log use case", "usecase", "ref"),
+    }
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
+        name: XRefRole(innernodeclass=nodes.inline, warn_dangling=True)
+        for name in (*ROLE_TYPES, "ref")
+    }
+    initial_data: ClassVar[dict[str, Any]] = {
+        "pages": {},  # docname -> Page
+        "shown": {},  # docname -> Shown
+        "digests": {},  # docname -> digest of what it showed when last written
+    }
+    data_version = 1
+
+    _catalog: Catalog | None = None
+
+    # -- the collection ----------------------------------------------------------------
+
+    @property
+    def pages(self) -> dict[str, Page]:
+        return cast("dict[str, Page]", self.data["pages"])
+
+    @property
+    def shown(self) -> dict[str, Shown]:
+        return cast("dict[str, Shown]", self.data["shown"])
+
+    @property
+    def digests(self) -> dict[str, str]:
+        return cast("dict[str, str]", self.data["digests"])
+
+    @property
+    def catalog(self) -> Catalog:
+        """Lookups over every page; rebuilt after any change to the collection."""
+        if self._catalog is None or self._catalog.pages is not self.pages:
+            self._catalog = Catalog(self.pages)
+        return self._catalog
+
+    def _changed(self) -> None:
+        self._catalog = None
+
+    def page_for(self, docname: str) -> Page:
+        """The record of ``docname``, created when its first section is read."""
+        self._changed()
+        if docname not in self.pages:
+            self.pages[docname] = Page(docname, slugify(docname) or "index")
+        return self.pages[docname]
+
+    def clear_doc(self, docname: str) -> None:
+        self._changed()
+        self.pages.pop(docname, None)
+        self.shown.pop(docname, None)
+        self.digests.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._changed()
+        for docname in docnames:
+            for key in ("pages", "shown"):
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Finish the page record (title, what it shows) and check it."""
+        shown = _shown_by(document)
+        if shown.refs or shown.queries:
+            self.shown[docname] = shown
+        page = self.pages.get(docname)
+        if page is None:
+            return
+        page.title = _page_title(document) or page.id
+        self._changed()
+        warnings.emit(rules.check_page(page, get_settings(env.config)))
+
+    def check_consistency(self) -> None:
+        warnings.emit(rules.check_project(self.pages))
+
+    # -- cross-references --------------------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        found = self.catalog.resolve(typ, target, fromdocname)
+        if found is None:
+            return None
+        return _link(builder, fromdocname, found, node, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        found = self.catalog.find_any(target, fromdocname)
+        if found is None:
+            return []
+        role = self.role_for_objtype(found.objtype) or "ref"
+        return [(f"design:{role}", _link(builder, fromdocname, found, node, contnode))]
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for target in self.catalog.targets.values():
+            yield target.name, target.title, target.objtype, target.docname, target.anchor, 1
+
+
+def _link(
+    builder: Builder, fromdocname: str, found: Target, node: pending_xref, contnode: nodes.Element
+) -> nodes.reference:
+    """A link showing the target's title (unless the author gave one) and status on hover."""
+    if not node.get("refexplicit"):
+        contnode = nodes.inline(found.title, found.title, classes=contnode["classes"])
+    hover = f"{found.title} ({found.status})" if found.status else found.title
+    ref = make_refnode(builder, fromdocname, found.docname, found.anchor, contnode, hover)
+    ref["classes"].append("designdoc-link")
+    if found.status:
+        ref["classes"].append(f"designdoc-status-{found.status}")
+    return ref
+
+
+def _page_title(document: nodes.document) -> str:
+    section = next(iter(document.findall(nodes.section)), None)
+    if section is None or not section.children or not isinstance(section[0], nodes.title):
+        return ""
+    return section[0].astext()
+
+
+def _shown_by(document: nodes.document) -> Shown:
+    refs: list[tuple[str, str]] = [
+        (ref["reftype"], ref["reftarget"])
+        for ref in document.findall(addnodes.pending_xref)
+        if ref.get("refdomain") == "design"
+    ]
+    queries = [node["query"] for node in document.findall(design_index)]
+    return Shown(tuple(refs), tuple(queries))
+
+
+def unresolved_design_ref(app: object, domain: Domain | None, node: pending_xref) -> bool | None:
+    """Replace Sphinx's generic "reference target not found" with a designdoc.ref warning."""
+    if domain is None or domain.name != "design":
+        return None
+    typ, target = node["reftype"], node["reftarget"]
+    warnings.logger.warning(
+        f"design:{typ} reference target not found: {target}",
+        type="designdoc",
+        subtype="ref",
+        location=node,
+    )
+    return True

@@ -1,0 +1,76 @@
+"""``setup()``: wires the config, domain, directives, renderers and outputs into Sphinx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util.fileutil import copy_asset_file
+
+from sphinx_designdoc import config
+from sphinx_designdoc.directives.alternative import AlternativeDirective
+from sphinx_designdoc.directives.design_doc import DesignDocDirective
+from sphinx_designdoc.directives.design_index import DesignIndexDirective
+from sphinx_designdoc.directives.goals import DesignGoalsDirective, GoalDirective
+from sphinx_designdoc.directives.logging_strategy import (
+    LoggingStrategyDirective,
+    LogUseCaseDirective,
+)
+from sphinx_designdoc.directives.non_goals import NonGoalsDirective
+from sphinx_designdoc.domain import DesignDomain, unresolved_design_ref
+from sphinx_designdoc.i18n import MESSAGE_CATALOG
+from sphinx_designdoc.json_output import write_json
+from sphinx_designdoc.nodes import design_index
+from sphinx_designdoc.outdated import stale_pages
+from sphinx_designdoc.render.index_table import DesignIndexRenderer
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+VERSION = "0.1.0"
+#: Bump when the stored model changes shape, so old environments are re-read.
+ENV_VERSION = 1
+STATIC_DIR = Path(__file__).parent / "static"
+CSS_FILE = "designdoc.css"
+
+DIRECTIVES = {
+    "design-doc": DesignDocDirective,
+    "design-goals": DesignGoalsDirective,
+    "goal": GoalDirective,
+    "non-goals": NonGoalsDirective,
+    "alternative": AlternativeDirective,
+    "logging-strategy": LoggingStrategyDirective,
+    "log-use-case": LogUseCaseDirective,
+    "design-index": DesignIndexDirective,
+}
+
+
+def copy_stylesheet(app: Sphinx, exception: Exception | None) -> None:
+    """Ship the stylesheet with HTML builds (Sphinx before 9.1 has no ``add_static_dir``)."""
+    if exception is None and app.builder.format == "html":
+        copy_asset_file(STATIC_DIR / CSS_FILE, Path(app.outdir) / "_static")
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    config.register(app)
+    app.add_domain(DesignDomain)
+    app.add_node(design_index)
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
+    app.add_post_transform(DesignIndexRenderer)
+    app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locale"))
+    app.add_css_file(CSS_FILE)
+    if hasattr(app, "add_static_dir"):
+        app.add_static_dir(STATIC_DIR)
+    else:
+        app.connect("build-finished", copy_stylesheet)
+    app.connect("env-get-updated", stale_pages)
+    app.connect("warn-missing-reference", unresolved_design_ref)
+    app.connect("build-finished", write_json)
+    return {
+        "version": VERSION,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

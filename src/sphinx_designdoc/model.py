@@ -1,0 +1,140 @@
+"""The pure model of a design doc: plain dataclasses, no Sphinx or docutils imports.
+
+Everything the extension collects is one of these.  They are picklable, compare by
+value and hold plain text only, so the environment can store, merge and diff them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+RELATION_KINDS = ("supersedes", "amends", "requires", "related")
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A technical goal; performance and scalability goals carry a measurable target."""
+
+    id: str
+    title: str
+    kind: str = "functional"
+    target: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class NonGoal:
+    """Something the design explicitly does not cover."""
+
+    text: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """An approach that was considered and not chosen, with the reason."""
+
+    id: str
+    title: str
+    why_not: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class LogUseCase:
+    """What one logging use case records, how long it is kept, and how it is sampled."""
+
+    use_case: str
+    events: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    retention: str = ""
+    sampling: str = ""
+    line: int | None = None
+
+
+@dataclass
+class LoggingStrategy:
+    """The logging section: the selected use cases, their details and PII handling."""
+
+    use_cases: tuple[str, ...] = ()
+    pii: tuple[str, ...] = ()
+    privacy: str = ""
+    details: list[LogUseCase] = field(default_factory=list)
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Relations:
+    """Links to other design docs, by doc id."""
+
+    supersedes: tuple[str, ...] = ()
+    amends: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+
+    def items(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Each relation kind with its targets, in the documented order."""
+        return [(kind, getattr(self, kind)) for kind in RELATION_KINDS]
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """The ``design-doc`` directive's metadata; its content is the overview."""
+
+    id: str
+    status: str = ""
+    authors: tuple[str, ...] = ()
+    reviewers: tuple[str, ...] = ()
+    created: str = ""
+    updated: str = ""
+    prd: str = ""
+    tags: tuple[str, ...] = ()
+    relations: Relations = Relations()
+    overview: str = ""
+    line: int | None = None
+
+
+@dataclass
+class Page:
+    """Everything collected from one source page.
+
+    A page without ``design-doc`` can still hold sections; they are collected under the
+    page title and id (the slug of its docname) but get no doc-level checks.
+    """
+
+    docname: str
+    default_id: str
+    title: str = ""
+    meta: DocMeta | None = None
+    goals: list[Goal] = field(default_factory=list)
+    non_goals: list[NonGoal] = field(default_factory=list)
+    alternatives: list[Alternative] = field(default_factory=list)
+    logging: LoggingStrategy | None = None
+
+    @property
+    def id(self) -> str:
+        """The doc id other pages use to refer to this page."""
+        return self.meta.id if self.meta else self.default_id
+
+    @property
+    def status(self) -> str:
+        return self.meta.status if self.meta else ""
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self.meta.tags if self.meta else ()
+
+    @property
+    def has_content(self) -> bool:
+        """True when the page holds anything worth listing."""
+        return bool(self.meta or self.goals or self.non_goals or self.alternatives or self.logging)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem a rule found: turned into a ``designdoc.<subtype>`` warning at docname:line."""
+
+    subtype: str
+    message: str
+    docname: str
+    line: int | None = None

@@ -1,0 +1,46 @@
+"""Re-write exactly the pages whose shown cross-page data changed.
+
+``env-get-updated`` runs after the changed pages were read.  For every page that shows
+data from other pages (design references, ``design-index`` tables), hash what it would
+show now and compare with the hash from its last write: a difference means its HTML is
+stale, so Sphinx writes it again from its stored doctree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING, cast
+
+from sphinx_designdoc.config import get_settings
+from sphinx_designdoc.query import run_query
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_designdoc.catalog import Catalog
+    from sphinx_designdoc.domain import DesignDomain, Shown
+    from sphinx_designdoc.settings import Settings
+
+
+def shown_digest(shown: Shown, catalog: Catalog, settings: Settings, docname: str) -> str:
+    """A stable hash of every link target and table row the page shows."""
+    digest = hashlib.sha256()
+    for role, target in shown.refs:
+        digest.update(repr(catalog.resolve(role, target, docname)).encode())
+    for query in shown.queries:
+        digest.update(repr(run_query(catalog, query, settings)).encode())
+    return digest.hexdigest()
+
+
+def stale_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages whose shown data differs from when they were last written."""
+    domain = cast("DesignDomain", env.domains["design"])
+    settings = get_settings(env.config)
+    stale = []
+    for docname, shown in sorted(domain.shown.items()):
+        digest = shown_digest(shown, domain.catalog, settings, docname)
+        if domain.digests.get(docname) != digest:
+            domain.digests[docname] = digest
+            stale.append(docname)
+    return stale

@@ -1,0 +1,208 @@
+"""What a ``design-index`` shows: pure selection of rows from the catalog.
+
+A query gives a ``Table`` of plain cells.  The renderer turns it into docutils nodes,
+and the outdated-page check hashes the very same table, so a page is re-written
+exactly when what it shows changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sphinx_designdoc.values import retention_days
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from sphinx_designdoc.catalog import Catalog
+    from sphinx_designdoc.model import Page
+    from sphinx_designdoc.settings import Settings
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: text, optionally a link to a design object (objtype, name)."""
+
+    text: str
+    link: tuple[str, str] | None = None
+    css: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """Column keys (translated to labels by the renderer) and rows of cells."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass(frozen=True)
+class IndexQuery:
+    """A ``design-index`` directive's kind and filters, as written by the author."""
+
+    kind: str
+    statuses: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()
+    sort: str = ""
+    columns: tuple[str, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """How one index kind builds its rows and which columns it has."""
+
+    columns: tuple[str, ...]
+    rows: Callable[[Page, IndexQuery, Settings], Iterator[dict[str, Cell]]]
+    kind_filter: bool = False
+    extra_columns: Callable[[Settings], tuple[str, ...]] = field(default=lambda s: ())
+
+
+def _doc_cell(page: Page) -> Cell:
+    return Cell(page.title or page.id, ("doc", page.id))
+
+
+def _status_cell(page: Page) -> Cell:
+    return Cell(page.status, None, f"status-{page.status}" if page.status else "")
+
+
+def _doc_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dict[str, Cell]]:
+    meta = page.meta
+    yield {
+        "doc": _doc_cell(page),
+        "id": Cell(page.id),
+        "status": _status_cell(page),
+        "authors": Cell(", ".join(meta.authors) if meta else ""),
+        "reviewers": Cell(", ".join(meta.reviewers) if meta else ""),
+        "created": Cell(meta.created if meta else ""),
+        "updated": Cell(meta.updated if meta else ""),
+        "tags": Cell(", ".join(page.tags)),
+    }
+
+
+def _goal_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dict[str, Cell]]:
+    for goal in page.goals:
+        if query.kinds and goal.kind not in query.kinds:
+            continue
+        yield {
+            "doc": _doc_cell(page),
+            "status": _status_cell(page),
+            "goal": Cell(goal.title, ("goal", f"{page.id}.{goal.id}")),
+            "kind": Cell(goal.kind, None, f"kind-{goal.kind}"),
+            "target": Cell(goal.target),
+        }
+
+
+def _non_goal_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dict[str, Cell]]:
+    for non_goal in page.non_goals:
+        yield {
+            "doc": _doc_cell(page),
+            "status": _status_cell(page),
+            "non-goal": Cell(non_goal.text),
+        }
+
+
+def _alternative_rows(
+    page: Page, query: IndexQuery, settings: Settings
+) -> Iterator[dict[str, Cell]]:
+    for alt in page.alternatives:
+        yield {
+            "doc": _doc_cell(page),
+            "status": _status_cell(page),
+            "alternative": Cell(alt.title, ("alternative", f"{page.id}.{alt.id}")),
+            "why-not": Cell(alt.why_not),
+        }
+
+
+def logging_cell_text(retention: str, sampling: str) -> str:
+    """``14d (14 days); 10% of successes``: what a logging index cell says."""
+    days = retention_days(retention) if retention else None
+    parts = [f"{retention} ({days} days)" if days is not None else retention, sampling]
+    return "; ".join(part for part in parts if part)
+
+
+def _logging_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dict[str, Cell]]:
+    logging = page.logging
+    if logging is None:
+        return
+    row = {
+        "doc": _doc_cell(page),
+        "status": _status_cell(page),
+        "pii": Cell(", ".join(logging.pii)),
+    }
+    details = {detail.use_case: detail for detail in logging.details}
+    for use_case in settings.log_use_cases:
+        if detail := details.get(use_case):
+            text = logging_cell_text(detail.retention, detail.sampling) or "\u2713"
+            row[use_case] = Cell(text, ("usecase", f"{page.id}.{use_case}"), "selected")
+        elif use_case in logging.use_cases:
+            row[use_case] = Cell("\u2713", None, "selected")
+        else:
+            row[use_case] = Cell("", None, "unselected")
+    if not query.kinds or any(row[k].css == "selected" for k in query.kinds if k in row):
+        yield row
+
+
+SPECS: dict[str, _Spec] = {
+    "docs": _Spec(("doc", "status", "authors", "updated", "tags"), _doc_rows),
+    "goals": _Spec(("doc", "goal", "kind", "target"), _goal_rows, kind_filter=True),
+    "non-goals": _Spec(("doc", "non-goal"), _non_goal_rows),
+    "alternatives": _Spec(("doc", "alternative", "why-not"), _alternative_rows),
+    "logging": _Spec(
+        ("doc",), _logging_rows, kind_filter=True, extra_columns=lambda s: s.log_use_cases
+    ),
+}
+
+#: Columns every kind may show beyond its defaults (``:columns:`` picks from these).
+OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
+    "docs": ("id", "reviewers", "created"),
+    "goals": ("status",),
+    "non-goals": ("status",),
+    "alternatives": ("status",),
+    "logging": ("status", "pii"),
+}
+
+
+def default_columns(kind: str, settings: Settings) -> tuple[str, ...]:
+    spec = SPECS[kind]
+    return spec.columns + spec.extra_columns(settings)
+
+
+def allowed_columns(kind: str, settings: Settings) -> tuple[str, ...]:
+    return default_columns(kind, settings) + OPTIONAL_COLUMNS[kind]
+
+
+def kind_choices(kind: str, settings: Settings) -> tuple[str, ...]:
+    """What ``:kind:`` may name for this index kind (goal kinds or log use cases)."""
+    if kind == "goals":
+        return settings.goal_kinds
+    if kind == "logging":
+        return settings.log_use_cases
+    return ()
+
+
+def _selected(page: Page, query: IndexQuery) -> bool:
+    if query.statuses and page.status not in query.statuses:
+        return False
+    if query.tags and not set(query.tags) & set(page.tags):
+        return False
+    return not query.docs or page.id in query.docs
+
+
+def run_query(catalog: Catalog, query: IndexQuery, settings: Settings) -> Table:
+    """The table a ``design-index`` shows, in a stable order."""
+    spec = SPECS[query.kind]
+    columns = query.columns or default_columns(query.kind, settings)
+    rows: list[dict[str, Cell]] = [
+        row
+        for page in catalog.ordered_pages()
+        if _selected(page, query)
+        for row in spec.rows(page, query, settings)
+    ]
+    if query.sort:
+        key, reverse = query.sort.lstrip("-"), query.sort.startswith("-")
+        rows.sort(key=lambda row: row.get(key, Cell("")).text.lower(), reverse=reverse)
+    return Table(columns, tuple(tuple(row.get(col, Cell("")) for col in columns) for row in rows))

@@ -1,0 +1,102 @@
+"""Render ``design-index`` placeholders as tables, late, from the whole collection.
+
+Runs as a post-transform before reference resolution, so the links in the table are
+ordinary ``design`` references, resolved for whichever builder is writing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_designdoc.catalog import TYPE_ROLES, use_case_label
+from sphinx_designdoc.config import get_settings
+from sphinx_designdoc.directives.logging_strategy import use_case_title
+from sphinx_designdoc.i18n import _
+from sphinx_designdoc.nodes import design_index
+from sphinx_designdoc.query import Cell, Table, run_query
+
+if TYPE_CHECKING:
+    from sphinx_designdoc.domain import DesignDomain
+
+
+def column_label(column: str) -> str:
+    """The translated header of a column key; use-case columns show the use case."""
+    labels = {
+        "doc": _("Design doc"),
+        "id": _("Id"),
+        "status": _("Status"),
+        "authors": _("Authors"),
+        "reviewers": _("Reviewers"),
+        "created": _("Created"),
+        "updated": _("Updated"),
+        "tags": _("Tags"),
+        "goal": _("Goal"),
+        "kind": _("Kind"),
+        "target": _("Target"),
+        "non-goal": _("Non-goal"),
+        "alternative": _("Alternative"),
+        "why-not": _("Why not chosen"),
+        "pii": _("PII fields"),
+    }
+    return labels.get(column) or use_case_title(column) or use_case_label(column)
+
+
+class DesignIndexRenderer(SphinxPostTransform):
+    """Replace each placeholder with its table (or a short note when nothing matches)."""
+
+    default_priority = 5  # before ReferencesResolver (10) resolves the links we add
+
+    def run(self, **kwargs: Any) -> None:
+        domain = cast("DesignDomain", self.env.domains["design"])
+        settings = get_settings(self.config)
+        docname = self.env.docname
+        for node in list(self.document.findall(design_index)):
+            query = node["query"]
+            table = run_query(domain.catalog, query, settings)
+            rendered = render_table(table, docname, query.kind) if table.rows else empty_note()
+            rendered["classes"] += node["classes"]
+            node.replace_self(rendered)
+
+
+def empty_note() -> nodes.paragraph:
+    text = _("No matching design items.")
+    return nodes.paragraph(text, text, classes=["designdoc-empty"])
+
+
+def render_table(table: Table, docname: str, kind: str) -> nodes.table:
+    """A docutils table: a header row of labels, then one row per entry."""
+    group = nodes.tgroup(cols=len(table.columns))
+    group += [nodes.colspec(colwidth=1) for _column in table.columns]
+    header = nodes.row()
+    header += [_entry(nodes.Text(column_label(column))) for column in table.columns]
+    group += nodes.thead("", header)
+    body = nodes.tbody()
+    for cells in table.rows:
+        body += nodes.row("", *(_entry(_cell(cell, docname), cell) for cell in cells))
+    group += body
+    return nodes.table("", group, classes=["designdoc-index", f"designdoc-index-{kind}"])
+
+
+def _entry(content: nodes.Node, cell: Cell | None = None) -> nodes.entry:
+    classes = [f"designdoc-{cell.css}"] if cell and cell.css else []
+    return nodes.entry("", nodes.paragraph("", "", content), classes=classes)
+
+
+def _cell(cell: Cell, docname: str) -> nodes.Node:
+    if cell.link is None:
+        return nodes.Text(cell.text)
+    objtype, name = cell.link
+    return addnodes.pending_xref(
+        "",
+        nodes.inline(cell.text, cell.text),
+        refdomain="design",
+        reftype=TYPE_ROLES[objtype],
+        reftarget=name,
+        refdoc=docname,
+        refexplicit=True,
+        refwarn=False,
+    )
