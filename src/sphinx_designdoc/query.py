@@ -120,7 +120,10 @@ def _alternative_rows(
 def logging_cell_text(retention: str, sampling: str) -> str:
     """``14d (14 days); 10% of successes``: what a logging index cell says."""
     days = retention_days(retention) if retention else None
-    parts = [f"{retention} ({days} days)" if days is not None else retention, sampling]
+    shown = retention
+    if days is not None and retention.strip().lower() not in {f"{days} days", f"{days} day"}:
+        shown = f"{retention} ({days} days)"
+    parts = [shown, sampling]
     return "; ".join(part for part in parts if part)
 
 

@@ -33,8 +33,9 @@ _VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 def text_options(*names: str) -> OptionSpec:
-    """An option spec that accepts any text: the rules check values and warn precisely."""
-    return dict.fromkeys(names, directives.unchanged)
+    """Options that accept any text (the rules check values and warn precisely), plus the
+    usual ``:class:`` for extra CSS classes on the output."""
+    return {**dict.fromkeys(names, directives.unchanged), "class": directives.class_option}
 
 
 def scratch(env: BuildEnvironment) -> MutableMapping[str, Any]:
@@ -62,7 +63,7 @@ class DesignDirective(SphinxDirective):
     #: CSS suffix of the output container (``designdoc-<section>``).
     section: ClassVar[str] = ""
     has_content = True
-    option_spec: ClassVar[OptionSpec] = {}
+    option_spec: ClassVar[OptionSpec] = text_options()
 
     @property
     def domain(self) -> DesignDomain:
@@ -109,8 +110,8 @@ class DesignDirective(SphinxDirective):
         plain = "".join(node.astext() for node in parsed)
         return [*parsed, *messages], plain
 
-    def container(self, *children: nodes.Node, extra: str = "") -> nodes.container:
-        classes = ["designdoc", f"designdoc-{self.section}"] + ([extra] if extra else [])
+    def container(self, *children: nodes.Node) -> nodes.container:
+        classes = ["designdoc", f"designdoc-{self.section}", *self.options.get("class", [])]
         node = nodes.container("", *children, classes=classes)
         self.set_source_info(node)
         return node

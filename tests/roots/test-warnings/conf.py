@@ -1,0 +1,3 @@
+project = "warnings"
+extensions = ["sphinx_designdoc", "myst_parser"]
+myst_enable_extensions = ["colon_fence"]
