@@ -14,7 +14,9 @@ extensions = ["sphinx_designdoc", "myst_parser"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 myst_enable_extensions = ["colon_fence"]
 
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "README.md"]
 
 html_theme = "furo"
 html_title = "Acme Payments design docs"
+html_static_path = ["_static"]
+html_css_files = ["acme.css"]

@@ -49,9 +49,11 @@ class Build:
     outdir: Path
     warnings_text: str
     app: SphinxTestApp
+    status_text: str = ""
 
     def __post_init__(self) -> None:
         self.warnings_text = strip_escape_sequences(self.warnings_text)
+        self.status_text = strip_escape_sequences(self.status_text)
 
     @property
     def warnings(self) -> list[Warning]:
@@ -91,7 +93,7 @@ def build(
 ) -> Build:
     """Build ``srcdir`` (incrementally when ``builddir`` holds an earlier build)."""
     builddir = builddir or srcdir / "_build"
-    warning = StringIO()
+    warning, status = StringIO(), StringIO()
     app = SphinxTestApp(
         buildername,
         srcdir=srcdir,
@@ -100,12 +102,83 @@ def build(
         confoverrides=confoverrides or {},
         parallel=parallel,
         warning=warning,
-        status=StringIO(),
+        status=status,
     )
     try:
         app.build()
     finally:
         app.cleanup()
-    return Build(srcdir, Path(app.outdir), warning.getvalue(), app)
+    return Build(srcdir, Path(app.outdir), warning.getvalue(), app, status.getvalue())
 
 
+
+
+def page_bodies(result: Build) -> dict[str, str]:
+    """The main content of every HTML page, by path."""
+    return {
+        str(path.relative_to(result.outdir)): result.body(str(path.relative_to(result.outdir))[:-5])
+        for path in sorted(result.outdir.rglob("*.html"))
+        if path.name not in {"genindex.html", "search.html"}
+    }
+
+
+def assert_same_output(first: Build, second: Build) -> None:
+    """Two builds wrote the same ``designdoc.json`` and the same page contents."""
+    assert first.json() == second.json()
+    bodies_first, bodies_second = page_bodies(first), page_bodies(second)
+    assert sorted(bodies_first) == sorted(bodies_second)
+    for page, body in bodies_first.items():
+        assert body == bodies_second[page], f"{page} differs"
+
+
+def write_generated_project(srcdir: Path, count: int) -> None:
+    """``count`` design docs that link to each other, plus an index page of every kind."""
+    srcdir.mkdir(parents=True, exist_ok=True)
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_designdoc"]\n', encoding="utf-8")
+    names = [f"doc{n:03d}" for n in range(count)]
+    toctree = "\n".join(f"   {name}" for name in [*names, "indexes"])
+    (srcdir / "index.rst").write_text(f"Home\n====\n\n.. toctree::\n\n{toctree}\n",
+                                      encoding="utf-8")
+    kinds = "\n\n".join(f".. design-index:: {kind}" for kind in
+                        ("docs", "goals", "non-goals", "alternatives", "logging"))
+    (srcdir / "indexes.rst").write_text(f"Indexes\n=======\n\n{kinds}\n", encoding="utf-8")
+    statuses = ("draft", "in-review", "approved", "implemented")
+    for n, name in enumerate(names):
+        following = names[(n + 1) % count]
+        (srcdir / f"{name}.rst").write_text(f"""\
+Design {n}
+=========
+
+.. design-doc::
+   :id: {name}
+   :status: {statuses[n % 4]}
+   :tags: team{n % 3}
+   :related: {following}
+
+   Overview of design {n}.
+
+.. design-goals::
+
+   .. goal:: Goal {n}
+      :id: g
+      :kind: performance
+      :target: p99 < {n} ms
+
+   - Plain goal {n}
+
+.. non-goals::
+
+   - Non-goal {n}
+
+.. logging-strategy::
+   :use-cases: tracing
+
+   .. log-use-case:: tracing
+      :retention: {n + 1}d
+
+.. alternative:: Alternative {n}
+   :id: alt
+   :why-not: Reason {n}
+
+Next is :design:doc:`{following}`, its goal :design:goal:`{following}.g`.
+""", encoding="utf-8")

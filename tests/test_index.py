@@ -1,0 +1,97 @@
+"""``design-index`` tables: every kind, every filter, links into the docs."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import Build
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    from helpers import build, copy_root
+
+    return build(copy_root("basic", tmp_path_factory.mktemp("idx")), freshenv=True)
+
+
+def table(site: Build, section: str) -> list[list[str]]:
+    """Rows (header first) of the table in the section with this id."""
+    node = site.soup("indexes").select_one(f"section#{section}")
+    assert node is not None, section
+    return [[cell.get_text(" ", strip=True) for cell in row.select("th, td")]
+            for row in node.select("tr")]  # fmt: skip
+
+
+def test_docs_index(site: Build) -> None:
+    assert table(site, "all-docs") == [
+        ["Design doc", "Status", "Authors", "Updated", "Tags"],
+        ["Ledger Export", "draft", "Li Wei", "", "ledger"],
+        ["Scratch notes", "", "", "", ""],
+        ["Payment Retry Service", "approved", "Ana Ruiz, Li Wei", "2026-03-20",
+         "payments, reliability"],
+        ["Payment Retry v1", "superseded", "", "", "payments"],
+    ]  # fmt: skip
+
+
+def test_goals_filtered_by_kind(site: Build) -> None:
+    assert table(site, "performance-goals") == [
+        ["Design doc", "Goal", "Kind", "Target"],
+        ["Ledger Export", "Export 10M rows", "scalability", "10M rows in under 30 minutes"],
+        ["Payment Retry Service", "Fast scheduling", "performance", "p99 < 200 ms at 500 req/s"],
+    ]
+
+
+def test_goals_filtered_by_status(site: Build) -> None:
+    rows = table(site, "approved-goals")
+    assert [row[1] for row in rows[1:]] == [
+        "Retry failed card payments automatically", "Fast scheduling",
+        "Keep an audit trail of every attempt."]  # fmt: skip
+
+
+def test_non_goals_index(site: Build) -> None:
+    assert table(site, "non-goals")[1:] == [
+        ["Ledger Export", "Real-time export."],
+        ["Payment Retry Service", "Changing the card-network integration."],
+        ["Payment Retry Service", "Retrying disputed payments."],
+    ]
+
+
+def test_alternatives_filtered_by_tag(site: Build) -> None:
+    assert table(site, "rejected-ideas") == [
+        ["Design doc", "Alternative", "Why not chosen"],
+        ["Payment Retry Service", "Delayed delivery in the message broker",
+         "The broker caps delays at 15 minutes; retries need up to 72 hours."],
+        ["Payment Retry v1", "Retry in the client", "Clients go offline."],
+    ]  # fmt: skip
+
+
+def test_logging_index_is_docs_by_use_cases(site: Build) -> None:
+    assert table(site, "logging") == [
+        ["Design doc", "Tracing", "Error Tracking", "User Behavior", "Performance",
+         "Security Audit", "Business Metrics"],
+        ["Ledger Export", "", "", "", "", "", "1y (365 days)"],
+        ["Payment Retry Service", "14d (14 days); 10% of successes, all failures",
+         "90 days; all", "", "", "", ""],
+    ]  # fmt: skip
+
+
+def test_doc_filter_columns_and_descending_sort(site: Build) -> None:
+    assert table(site, "ledger-only") == [
+        ["Goal", "Kind", "Status"],
+        ["Nightly export", "functional", "draft"],
+        ["Export 10M rows", "scalability", "draft"],
+    ]
+
+
+def test_empty_index_says_so(site: Build) -> None:
+    node = site.soup("indexes").select_one("section#nothing")
+    assert node.select_one("table") is None
+    assert node.select_one("p.designdoc-empty").get_text() == "No matching design items."
+
+
+def test_index_cells_link_to_items(site: Build) -> None:
+    node = site.soup("indexes").select_one("section#performance-goals")
+    hrefs = {a.get_text(): a["href"] for a in node.select("a")}
+    assert hrefs["Fast scheduling"] == "designs/retry.html#goal-p99-latency"
+    assert hrefs["Ledger Export"] == "designs/ledger.html"
+    logging = site.soup("indexes").select_one("section#logging")
+    assert logging.select_one('a[href="designs/retry.html#usecase-tracing"]') is not None

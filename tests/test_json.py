@@ -1,0 +1,66 @@
+"""``designdoc.json``: the documented shape, beside the HTML output."""
+
+from __future__ import annotations
+
+from helpers import Build
+
+
+def test_json_shape(make_build) -> None:
+    result: Build = make_build("basic")
+    data = result.json()
+    assert data["version"] == 1
+    assert list(data["docs"]) == ["ledger-export", "notes", "payment-retry", "payment-retry-v1"]
+    doc = data["docs"]["payment-retry"]
+    assert doc == {
+        "id": "payment-retry",
+        "docname": "designs/retry",
+        "title": "Payment Retry Service",
+        "design_doc": True,
+        "status": "approved",
+        "authors": ["Ana Ruiz", "Li Wei"],
+        "reviewers": ["Sam Patel"],
+        "created": "2026-03-02",
+        "updated": "2026-03-20",
+        "prd": "https://example.com/prd/retry",
+        "tags": ["payments", "reliability"],
+        "overview": "Retries failed card payments automatically.",
+        "relations": {"supersedes": ["payment-retry-v1"], "amends": [], "requires": [],
+                      "related": ["ledger-export"]},
+        "goals": [
+            {"id": "auto-retry", "title": "Retry failed card payments automatically",
+             "kind": "functional", "target": None},
+            {"id": "p99-latency", "title": "Fast scheduling", "kind": "performance",
+             "target": "p99 < 200 ms at 500 req/s"},
+            {"id": "keep-an-audit-trail-of-every-attempt",
+             "title": "Keep an audit trail of every attempt.", "kind": "functional",
+             "target": None},
+        ],
+        "non_goals": ["Changing the card-network integration.", "Retrying disputed payments."],
+        "alternatives": [
+            {"id": "broker-delay", "title": "Delayed delivery in the message broker",
+             "why_not": "The broker caps delays at 15 minutes; retries need up to 72 hours."},
+        ],
+        "logging": {
+            "use_cases": ["tracing", "error-tracking"],
+            "pii": ["email", "card_last4"],
+            "privacy": "Emails are hashed before logging.",
+            "details": [
+                {"use_case": "tracing", "events": ["retry.scheduled", "retry.attempted"],
+                 "fields": ["payment_id", "attempt", "delay_ms"], "retention": "14d",
+                 "retention_days": 14, "sampling": "10% of successes, all failures"},
+                {"use_case": "error-tracking", "events": ["retry.failed"],
+                 "fields": ["payment_id", "failure_code"], "retention": "90 days",
+                 "retention_days": 90, "sampling": "all"},
+            ],
+        },
+    }  # fmt: skip
+
+
+def test_json_can_be_turned_off(make_build) -> None:
+    result: Build = make_build("basic", confoverrides={"designdoc_export_json": False})
+    assert not (result.outdir / "designdoc.json").exists()
+
+
+def test_json_not_written_by_non_html_builders(make_build) -> None:
+    result: Build = make_build("basic", "text")
+    assert not (result.outdir / "designdoc.json").exists()

@@ -1,0 +1,126 @@
+"""What each section directive renders, identically from reStructuredText and MyST."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import Build
+
+
+@pytest.fixture(scope="module", params=["basic", "myst"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    from helpers import build, copy_root
+
+    result = build(copy_root(request.param, tmp_path_factory.mktemp(request.param)),
+                   freshenv=True)  # fmt: skip
+    assert result.warnings_text == ""
+    return result
+
+
+def test_design_doc_metadata(site: Build) -> None:
+    doc = site.soup("designs/retry").select_one("div.designdoc-doc")
+    assert doc is not None
+    fields = {dt.get_text(strip=True).rstrip(":"): dd.get_text(" ", strip=True)
+              for dt, dd in zip(doc.select("dt"), doc.select("dd"), strict=True)}  # fmt: skip
+    assert fields == {
+        "Status": "approved",
+        "Authors": "Ana Ruiz, Li Wei",
+        "Reviewers": "Sam Patel",
+        "Created": "2026-03-02",
+        "Updated": "2026-03-20",
+        "PRD": "https://example.com/prd/retry",
+        "Tags": "payments reliability",
+        "Supersedes": "Payment Retry v1",
+        "Related": "Ledger Export",
+    }
+    assert doc.select_one(".designdoc-badge.designdoc-status-approved").get_text() == "approved"
+    assert doc.select_one('a[href="https://example.com/prd/retry"]') is not None
+    assert doc.select_one(".designdoc-overview").get_text(strip=True) == (
+        "Retries failed card payments automatically."
+    )
+
+
+def test_goals_keep_written_order_with_kinds_and_targets(site: Build) -> None:
+    items = site.soup("designs/retry").select("div.designdoc-goals li.designdoc-goal")
+    assert [li.get("id") for li in items] == [
+        "goal-auto-retry", "goal-p99-latency", "goal-keep-an-audit-trail-of-every-attempt"]  # fmt: skip
+    kinds = [li.select_one(".designdoc-badge").get_text() for li in items]
+    assert kinds == ["functional", "performance", "functional"]
+    target = items[1].select_one(".designdoc-target").get_text(" ", strip=True)
+    assert target == "Target: p99 < 200 ms at 500 req/s"
+    assert "Scheduling must not slow down" in items[1].get_text()
+    # one list: adjacent goal directives and bullets are merged
+    assert len(site.soup("designs/retry").select("ul.designdoc-goal-list")) == 1
+
+
+def test_non_goals_and_alternatives(site: Build) -> None:
+    soup = site.soup("designs/retry")
+    non_goals = [li.get_text(strip=True) for li in soup.select(".designdoc-non-goals li")]
+    assert non_goals == ["Changing the card-network integration.", "Retrying disputed payments."]
+    alt = soup.select_one("#alternative-broker-delay")
+    assert "designdoc-alternative" in alt["class"]
+    assert alt.select_one(".designdoc-title").get_text(" ", strip=True) == (
+        "Alternative: Delayed delivery in the message broker")
+    assert "Publish the retry with a delivery delay." in alt.get_text()
+    assert alt.select_one(".designdoc-why-not").get_text(" ", strip=True) == (
+        "Why not chosen: The broker caps delays at 15 minutes; retries need up to 72 hours.")
+
+
+def test_logging_checklist_and_details(site: Build) -> None:
+    soup = site.soup("designs/retry")
+    checklist = soup.select("ul.designdoc-checklist > li")
+    assert [(li["class"][0], li.strong.get_text()) for li in checklist] == [
+        ("designdoc-checked", "Tracing"),
+        ("designdoc-checked", "Error Tracking"),
+        ("designdoc-unchecked", "User Behavior"),
+        ("designdoc-unchecked", "Performance"),
+        ("designdoc-unchecked", "Security Audit"),
+        ("designdoc-unchecked", "Business Metrics"),
+    ]
+    tracing = soup.select_one("#usecase-tracing")
+    fields = {dt.get_text(strip=True).rstrip(":"): dd.get_text(" ", strip=True)
+              for dt, dd in zip(tracing.select("dt"), tracing.select("dd"), strict=True)}  # fmt: skip
+    assert fields == {
+        "Events": "retry.scheduled , retry.attempted",
+        "Fields": "payment_id , attempt , delay_ms (plus the standard use_case, timestamp, trace_id)",
+        "Retention": "14d (14 days)",
+        "Sampling": "10% of successes, all failures",
+    }
+    privacy = soup.select(".designdoc-logging > dl.designdoc-fields dd")
+    assert [dd.get_text(" ", strip=True) for dd in privacy] == [
+        "email , card_last4", "Emails are hashed before logging."]  # fmt: skip
+
+
+def test_references_show_target_title_and_status(site: Build) -> None:
+    soup = site.soup("designs/retry")
+    links = {a.get_text(): a for a in soup.select("a.designdoc-link")}
+    assert links["Fast scheduling"]["href"] == "#goal-p99-latency"
+    assert links["Fast scheduling"]["title"] == "Fast scheduling (approved)"
+    assert links["Delayed delivery in the message broker"]["href"] == "#alternative-broker-delay"
+    assert links["Tracing"]["href"] == "#usecase-tracing"
+    assert links["Ledger Export"]["href"] == "ledger.html"
+    assert "designdoc-status-draft" in links["Ledger Export"]["class"]
+    assert "designdoc-status-superseded" in links["Payment Retry v1"]["class"]
+    ledger = {a.get_text(): a["href"] for a in site.soup("designs/ledger").select("a.designdoc-link")}
+    assert ledger["Retry failed card payments automatically"] == "retry.html#goal-auto-retry"
+    assert ledger["Fast scheduling"] == "retry.html#goal-p99-latency"
+
+
+def test_page_without_design_doc_is_collected_under_its_title(site: Build) -> None:
+    notes = site.json()["docs"]["notes"]
+    assert notes["title"] == "Scratch notes"
+    assert notes["design_doc"] is False
+    assert [g["title"] for g in notes["goals"]] == ["Learn from incidents."]
+
+
+def test_css_is_linked_and_shipped(site: Build) -> None:
+    assert site.soup("index").select_one('link[href*="designdoc.css"]') is not None
+    assert (site.outdir / "_static" / "designdoc.css").is_file()
+
+
+def test_rst_and_myst_collect_the_same_data(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from helpers import build, copy_root
+
+    rst = build(copy_root("basic", tmp_path_factory.mktemp("r")), freshenv=True)
+    md = build(copy_root("myst", tmp_path_factory.mktemp("m")), freshenv=True)
+    assert rst.json() == md.json()
+    assert rst.json()["docs"]["payment-retry"]["goals"][1]["target"] == "p99 < 200 ms at 500 req/s"
