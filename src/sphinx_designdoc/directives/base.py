@@ -107,7 +107,12 @@ class DesignDirective(SphinxDirective):
         if not text:
             return [], ""
         parsed, messages = self.parse_inline(text, lineno=self.lineno)
-        plain = "".join(node.astext() for node in parsed)
+        parsed = [_as_text_if_raw(node) for node in parsed]
+        for node in parsed:
+            if isinstance(node, nodes.Element):
+                for raw in list(node.findall(nodes.raw)):
+                    raw.replace_self(_as_text_if_raw(raw))
+        plain = " ".join("".join(node.astext() for node in parsed).split())
         return [*parsed, *messages], plain
 
     def container(self, *children: nodes.Node) -> nodes.container:
@@ -124,19 +129,21 @@ class DesignDirective(SphinxDirective):
             self.state.document.note_explicit_target(node)
 
 
-def field_list(rows: Sequence[tuple[str, Sequence[nodes.Node] | str]]) -> nodes.field_list:
-    """A field list of (label, body) rows, skipping empty bodies."""
+def _as_text_if_raw(node: nodes.Node) -> nodes.Node:
+    """Raw HTML in an option value (MyST parses inline HTML) is shown as text, never markup."""
+    return nodes.Text(node.astext()) if isinstance(node, nodes.raw) else node
+
+
+def field_list(rows: Sequence[tuple[str, Sequence[nodes.Node] | str]]) -> list[nodes.Node]:
+    """A field list of the (label, body) rows that have a body; nothing when none has."""
     fields = nodes.field_list(classes=["designdoc-fields"])
     for label, body in rows:
         if not body:
             continue
         content = [nodes.Text(body)] if isinstance(body, str) else body
-        fields += nodes.field(
-            "",
-            nodes.field_name(label, label),
-            nodes.field_body("", nodes.paragraph("", "", *content)),
-        )
-    return fields
+        paragraph = nodes.paragraph("", "", *content)
+        fields += nodes.field("", nodes.field_name(label, label), nodes.field_body("", paragraph))
+    return [fields] if fields.children else []
 
 
 def badge(text: str, *classes: str) -> nodes.inline:

@@ -32,6 +32,14 @@ def relation_label(kind: str) -> str:
     return labels[kind]
 
 
+def _spaced(items: list[nodes.inline]) -> list[nodes.Node]:
+    """Badges separated by spaces, so text and LaTeX output keep words apart."""
+    out: list[nodes.Node] = []
+    for item in items:
+        out += [nodes.Text(" "), item] if out else [item]
+    return out
+
+
 class DesignDocDirective(DesignDirective):
     """Metadata of the design doc on this page; the content is its overview."""
 
@@ -61,7 +69,7 @@ class DesignDocDirective(DesignDirective):
             prd=self.option("prd"),
             tags=self.option_list("tags"),
             relations=Relations(**{kind: self.option_list(kind) for kind in RELATION_KINDS}),
-            overview=" ".join(node.astext() for node in body).strip(),
+            overview=" ".join(" ".join(node.astext() for node in body).split()),
             line=self.line,
         )
         if page.meta is None:
@@ -73,9 +81,9 @@ class DesignDocDirective(DesignDirective):
                 f"collected (the first is at line {page.meta.line})",
             )
         overview = nodes.container("", *body, classes=["designdoc-overview"])
-        return [self.container(self._fields(meta), overview)]
+        return [self.container(*self._fields(meta), overview)]
 
-    def _fields(self, meta: DocMeta) -> nodes.field_list:
+    def _fields(self, meta: DocMeta) -> list[nodes.Node]:
         status = [badge(meta.status, f"designdoc-status-{meta.status}")] if meta.status else []
         rows: list[tuple[str, Sequence[nodes.Node] | str]] = [
             (_("Status"), status),
@@ -84,7 +92,7 @@ class DesignDocDirective(DesignDirective):
             (_("Created"), meta.created),
             (_("Updated"), meta.updated),
             (_("PRD"), self._prd_link(meta.prd)),
-            (_("Tags"), [badge(tag, "designdoc-tag") for tag in meta.tags]),
+            (_("Tags"), _spaced([badge(tag, "designdoc-tag") for tag in meta.tags])),
         ]
         for kind, targets in meta.relations.items():
             rows.append((relation_label(kind), self._doc_links(targets)))

@@ -48,7 +48,7 @@ class DesignIndexDirective(DesignDirective):
         node = design_index(
             "",
             query=replace(query, columns=columns, sort=sort),
-            classes=["designdoc", f"designdoc-index-{kind}"],
+            classes=["designdoc", f"designdoc-index-{kind}", *self.options.get("class", [])],
         )
         self.set_source_info(node)
         return [node]

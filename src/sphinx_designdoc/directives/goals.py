@@ -65,6 +65,7 @@ class GoalDirective(DesignDirective):
             line=self.line,
         )
         item = nodes.list_item("", nodes.paragraph("", "", nodes.strong("", "", *title_nodes)))
+        item["classes"] += self.options.get("class", [])
         item += self.parse_content_to_nodes()
         decorate_goal(item, goal, target_nodes)
         self.add_anchor(item, anchor_for("goal", goal.id))

@@ -81,12 +81,12 @@ class LogUseCaseDirective(DesignDirective):
         heading = nodes.rubric(
             use_case_title(name), use_case_title(name), classes=["designdoc-title"]
         )
-        node = self.container(heading, self._fields(detail), *self.parse_content_to_nodes())
+        node = self.container(heading, *self._fields(detail), *self.parse_content_to_nodes())
         if name:
             self.add_anchor(node, anchor_for("usecase", name))
         return [node]
 
-    def _fields(self, detail: LogUseCase) -> nodes.field_list:
+    def _fields(self, detail: LogUseCase) -> list[nodes.Node]:
         standard = ", ".join(self.settings.log_standard_fields)
         fields = literal_list(detail.fields)
         if fields and standard:
@@ -128,7 +128,7 @@ class LoggingStrategyDirective(DesignDirective):
                 (_("Privacy"), privacy_nodes),
             ]
         )
-        return [self.container(self._checklist(strategy), *body, privacy_fields)]
+        return [self.container(self._checklist(strategy), *body, *privacy_fields)]
 
     def _checklist(self, strategy: LoggingStrategy) -> nodes.Element:
         """All configured use cases, ticked when selected, as in the template."""

@@ -69,16 +69,26 @@ def empty_note() -> nodes.paragraph:
 
 def render_table(table: Table, docname: str, kind: str) -> nodes.table:
     """A docutils table: a header row of labels, then one row per entry."""
+    labels = [column_label(column) for column in table.columns]
     group = nodes.tgroup(cols=len(table.columns))
-    group += [nodes.colspec(colwidth=1) for _column in table.columns]
+    group += [nodes.colspec(colwidth=width) for width in column_widths(labels, table)]
     header = nodes.row()
-    header += [_entry(nodes.Text(column_label(column))) for column in table.columns]
+    header += [_entry(nodes.Text(label)) for label in labels]
     group += nodes.thead("", header)
     body = nodes.tbody()
     for cells in table.rows:
         body += nodes.row("", *(_entry(_cell(cell, docname), cell) for cell in cells))
     group += body
     return nodes.table("", group, classes=["designdoc-index", f"designdoc-index-{kind}"])
+
+
+def column_widths(labels: list[str], table: Table) -> list[int]:
+    """Relative widths from the longest word or cell, bounded so no column starves."""
+    widths = []
+    for index, label in enumerate(labels):
+        texts = [label, *(row[index].text for row in table.rows)]
+        widths.append(min(max(len(text) for text in texts), 40) + 2)
+    return widths
 
 
 def _entry(content: nodes.Node, cell: Cell | None = None) -> nodes.entry:

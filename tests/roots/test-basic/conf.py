@@ -1,2 +1,4 @@
 project = "basic"
 extensions = ["sphinx_designdoc"]
+version = "1.0"
+copyright = "2026, Acme"

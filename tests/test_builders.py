@@ -1,0 +1,68 @@
+"""Non-HTML builders: standard nodes only, so every builder writes the structure, warning-free."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docutils
+import pytest
+from docutils import nodes
+from helpers import Build, build, copy_root
+
+BUILDERS = ("text", "latex", "man", "texinfo", "singlehtml", "dirhtml", "epub")
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_builder_writes_without_warnings(tmp_path: Path, builder: str) -> None:
+    result = build(copy_root("basic", tmp_path), builder, freshenv=True)
+    assert result.warnings_text == ""
+
+
+def read_all(outdir: Path, suffix: str) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(outdir.rglob(f"*{suffix}")))
+
+
+def test_text_output_keeps_the_structure(tmp_path: Path) -> None:
+    result: Build = build(copy_root("basic", tmp_path), "text", freshenv=True)
+    retry = (result.outdir / "designs" / "retry.txt").read_text(encoding="utf-8")
+    for shown in ("Status:", "approved", "**Target:** p99 < 200 ms at 500 req/s",
+                  "**Why not chosen:** The broker caps delays at 15 minutes", "payments reliability",
+                  "Retention:", "14d (14 days)", "Sampling:", "10% of successes",
+                  "\u2611 **Tracing** \u2014 Execution flow and timing",
+                  "\u2610 **User Behavior**"):  # fmt: skip
+        assert shown in retry, shown
+    indexes = (result.outdir / "indexes.txt").read_text(encoding="utf-8")
+    assert "Fast scheduling" in indexes
+    assert "Why not chosen" in indexes
+
+
+def test_latex_output_keeps_the_structure(tmp_path: Path) -> None:
+    result: Build = build(copy_root("basic", tmp_path), "latex", freshenv=True)
+    tex = read_all(result.outdir, ".tex")
+    for shown in ("Target:", "p99 < 200 ms at 500 req/s", "Why not chosen:",
+                  "The broker caps delays at 15 minutes", "Retention", "14d (14 days)",
+                  "Fast scheduling"):  # fmt: skip
+        assert shown in tex.replace(r"\textless{}", "<"), shown
+
+
+def test_man_output_keeps_the_structure(tmp_path: Path) -> None:
+    result = build(copy_root("basic", tmp_path), "man", freshenv=True)
+    man = read_all(result.outdir, ".1")
+    assert "Why not chosen:" in man
+    assert "p99 < 200 ms at 500 req/s" in man.replace("\\(la", "<")
+
+
+@pytest.mark.skipif(docutils.__version_info__ < (0, 22), reason="node.validate() needs docutils 0.22")
+def test_generated_nodes_validate(tmp_path: Path) -> None:
+    result = build(copy_root("basic", tmp_path), freshenv=True)
+    env = result.app.env
+    checked = 0
+    for docname in ("designs/retry", "designs/ledger", "indexes"):
+        doctree = env.get_doctree(docname)
+        env.apply_post_transforms(doctree, docname)
+        for node in doctree.findall(nodes.Element):
+            ours = any(c.startswith("designdoc") for c in node.get("classes", []))
+            if ours and not isinstance(node, nodes.reference):  # Sphinx's own attributes
+                node.validate(recursive=False)
+                checked += 1
+    assert checked > 20
