@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from helpers import ROOTS, Build, build, copy_root
 
 pytest_plugins = ("sphinx.testing.fixtures",)

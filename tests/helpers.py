@@ -111,8 +111,6 @@ def build(
     return Build(srcdir, Path(app.outdir), warning.getvalue(), app, status.getvalue())
 
 
-
-
 def page_bodies(result: Build) -> dict[str, str]:
     """The main content of every HTML page, by path."""
     return {
@@ -137,15 +135,19 @@ def write_generated_project(srcdir: Path, count: int) -> None:
     (srcdir / "conf.py").write_text('extensions = ["sphinx_designdoc"]\n', encoding="utf-8")
     names = [f"doc{n:03d}" for n in range(count)]
     toctree = "\n".join(f"   {name}" for name in [*names, "indexes"])
-    (srcdir / "index.rst").write_text(f"Home\n====\n\n.. toctree::\n\n{toctree}\n",
-                                      encoding="utf-8")
-    kinds = "\n\n".join(f".. design-index:: {kind}" for kind in
-                        ("docs", "goals", "non-goals", "alternatives", "logging"))
+    (srcdir / "index.rst").write_text(
+        f"Home\n====\n\n.. toctree::\n\n{toctree}\n", encoding="utf-8"
+    )
+    kinds = "\n\n".join(
+        f".. design-index:: {kind}"
+        for kind in ("docs", "goals", "non-goals", "alternatives", "logging")
+    )
     (srcdir / "indexes.rst").write_text(f"Indexes\n=======\n\n{kinds}\n", encoding="utf-8")
     statuses = ("draft", "in-review", "approved", "implemented")
     for n, name in enumerate(names):
         following = names[(n + 1) % count]
-        (srcdir / f"{name}.rst").write_text(f"""\
+        (srcdir / f"{name}.rst").write_text(
+            f"""\
 Design {n}
 =========
 
@@ -181,4 +183,6 @@ Design {n}
    :why-not: Reason {n}
 
 Next is :design:doc:`{following}`, its goal :design:goal:`{following}.g`.
-""", encoding="utf-8")
+""",
+            encoding="utf-8",
+        )

@@ -7,6 +7,7 @@ from pathlib import Path
 import docutils
 import pytest
 from docutils import nodes
+
 from helpers import Build, build, copy_root
 
 BUILDERS = ("text", "latex", "man", "texinfo", "singlehtml", "dirhtml", "epub")
@@ -25,11 +26,19 @@ def read_all(outdir: Path, suffix: str) -> str:
 def test_text_output_keeps_the_structure(tmp_path: Path) -> None:
     result: Build = build(copy_root("basic", tmp_path), "text", freshenv=True)
     retry = (result.outdir / "designs" / "retry.txt").read_text(encoding="utf-8")
-    for shown in ("Status:", "approved", "**Target:** p99 < 200 ms at 500 req/s",
-                  "**Why not chosen:** The broker caps delays at 15 minutes", "payments reliability",
-                  "Retention:", "14d (14 days)", "Sampling:", "10% of successes",
-                  "\u2611 **Tracing** \u2014 Execution flow and timing",
-                  "\u2610 **User Behavior**"):  # fmt: skip
+    for shown in (
+        "Status:",
+        "approved",
+        "**Target:** p99 < 200 ms at 500 req/s",
+        "**Why not chosen:** The broker caps delays at 15 minutes",
+        "payments reliability",
+        "Retention:",
+        "14d (14 days)",
+        "Sampling:",
+        "10% of successes",
+        "\u2611 **Tracing** \u2014 Execution flow and timing",
+        "\u2610 **User Behavior**",
+    ):
         assert shown in retry, shown
     indexes = (result.outdir / "indexes.txt").read_text(encoding="utf-8")
     assert "Fast scheduling" in indexes
@@ -39,9 +48,15 @@ def test_text_output_keeps_the_structure(tmp_path: Path) -> None:
 def test_latex_output_keeps_the_structure(tmp_path: Path) -> None:
     result: Build = build(copy_root("basic", tmp_path), "latex", freshenv=True)
     tex = read_all(result.outdir, ".tex")
-    for shown in ("Target:", "p99 < 200 ms at 500 req/s", "Why not chosen:",
-                  "The broker caps delays at 15 minutes", "Retention", "14d (14 days)",
-                  "Fast scheduling"):  # fmt: skip
+    for shown in (
+        "Target:",
+        "p99 < 200 ms at 500 req/s",
+        "Why not chosen:",
+        "The broker caps delays at 15 minutes",
+        "Retention",
+        "14d (14 days)",
+        "Fast scheduling",
+    ):
         assert shown in tex.replace(r"\textless{}", "<"), shown
 
 
@@ -52,7 +67,9 @@ def test_man_output_keeps_the_structure(tmp_path: Path) -> None:
     assert "p99 < 200 ms at 500 req/s" in man.replace("\\(la", "<")
 
 
-@pytest.mark.skipif(docutils.__version_info__ < (0, 22), reason="node.validate() needs docutils 0.22")
+@pytest.mark.skipif(
+    docutils.__version_info__ < (0, 22), reason="node.validate() needs docutils 0.22"
+)
 def test_generated_nodes_validate(tmp_path: Path) -> None:
     result = build(copy_root("basic", tmp_path), freshenv=True)
     env = result.app.env

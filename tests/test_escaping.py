@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import Build
+
+from helpers import Build, build, copy_root
 
 PAGES = ("index", "evil", "evil_md")
 INJECTED = ("script", "img", "iframe", "style", "svg", "b")
@@ -11,8 +12,6 @@ INJECTED = ("script", "img", "iframe", "style", "svg", "b")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    from helpers import build, copy_root
-
     return build(copy_root("escaping", tmp_path_factory.mktemp("esc")), freshenv=True)
 
 
@@ -33,9 +32,11 @@ def test_injected_text_is_shown_escaped(site: Build, page: str) -> None:
     html = site.html(page)
     assert "<script>alert" not in html
     if page == "evil":
-        for shown in ('&lt;script&gt;alert("author")&lt;/script&gt;',
-                      '&lt;img src=x onerror=alert("goal")&gt;',
-                      '&lt;script&gt;alert("why")&lt;/script&gt;'):
+        for shown in (
+            '&lt;script&gt;alert("author")&lt;/script&gt;',
+            '&lt;img src=x onerror=alert("goal")&gt;',
+            '&lt;script&gt;alert("why")&lt;/script&gt;',
+        ):
             assert shown in html.replace("&quot;", '"').replace("“", '"').replace("”", '"')
     if page == "index":  # index tables repeat the same text, escaped too
         text = site.soup(page).get_text()
@@ -46,7 +47,9 @@ def test_injected_text_is_shown_escaped(site: Build, page: str) -> None:
 def test_hover_titles_are_escaped(site: Build) -> None:
     links = site.soup("evil").select("a.designdoc-link")
     assert [a["title"] for a in links] == [
-        '<img src=x onerror=alert("goal")> (draft)', '<script>alert("alt")</script> (draft)']  # fmt: skip
+        '<img src=x onerror=alert("goal")> (draft)',
+        '<script>alert("alt")</script> (draft)',
+    ]
     md_links = site.soup("evil_md").select("a.designdoc-link")
     assert md_links[0]["title"] == '<script>alert("md-goal")</script> (draft)'
 

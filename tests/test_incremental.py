@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from helpers import Build, assert_same_output, build, copy_root
 
 
@@ -26,17 +27,28 @@ def clean_build(srcdir: Path, tmp_path: Path, label: str) -> Build:
 
 
 EDITS = {
-    "edit-goal": [("designs/retry.rst", "Fast scheduling", "Quick scheduling"),
-                  ("designs/retry.rst", "p99 < 200 ms", "p99 < 150 ms")],
-    "remove-alternative": [("designs/retry_v1.rst",
-                            ".. alternative:: Retry in the client\n   :why-not: Clients go offline.\n",
-                            "")],
+    "edit-goal": [
+        ("designs/retry.rst", "Fast scheduling", "Quick scheduling"),
+        ("designs/retry.rst", "p99 < 200 ms", "p99 < 150 ms"),
+    ],
+    "remove-alternative": [
+        (
+            "designs/retry_v1.rst",
+            ".. alternative:: Retry in the client\n   :why-not: Clients go offline.\n",
+            "",
+        )
+    ],
     "change-status": [("designs/ledger.rst", ":status: draft", ":status: approved")],
     "change-id": [("designs/ledger.rst", ":id: nightly", ":id: every-night")],
-    "add-use-case": [("designs/ledger.rst", ":use-cases: business-metrics",
-                      ":use-cases: business-metrics, tracing\n\n   .. log-use-case:: tracing\n"
-                      "      :retention: 2w\n")],
-}  # fmt: skip
+    "add-use-case": [
+        (
+            "designs/ledger.rst",
+            ":use-cases: business-metrics",
+            ":use-cases: business-metrics, tracing\n\n   .. log-use-case:: tracing\n"
+            "      :retention: 2w\n",
+        )
+    ],
+}
 
 
 @pytest.mark.parametrize("name", sorted(EDITS))
@@ -75,8 +87,11 @@ def test_unrelated_pages_are_not_rewritten(tmp_path: Path) -> None:
     before = {p: p.stat().st_mtime_ns for p in first.outdir.rglob("*.html")}
     edit(srcdir / "designs/retry_v1.rst", "The first retry design.", "The first retry design!")
     again = build(srcdir)
-    rewritten = {str(p.relative_to(again.outdir)) for p, mtime in before.items()
-                 if p.stat().st_mtime_ns != mtime}  # fmt: skip
+    rewritten = {
+        str(p.relative_to(again.outdir))
+        for p, mtime in before.items()
+        if p.stat().st_mtime_ns != mtime
+    }
     # retry_v1 itself; nothing it shows elsewhere changed, so no other page is rewritten
     assert "designs/retry_v1.html" in rewritten
     assert "indexes.html" not in rewritten

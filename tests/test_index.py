@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from helpers import Build
+
+from helpers import Build, build, copy_root
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    from helpers import build, copy_root
-
     return build(copy_root("basic", tmp_path_factory.mktemp("idx")), freshenv=True)
 
 
@@ -17,8 +16,10 @@ def table(site: Build, section: str) -> list[list[str]]:
     """Rows (header first) of the table in the section with this id."""
     node = site.soup("indexes").select_one(f"section#{section}")
     assert node is not None, section
-    return [[cell.get_text(" ", strip=True) for cell in row.select("th, td")]
-            for row in node.select("tr")]  # fmt: skip
+    return [
+        [cell.get_text(" ", strip=True) for cell in row.select("th, td")]
+        for row in node.select("tr")
+    ]
 
 
 def test_docs_index(site: Build) -> None:
@@ -26,10 +27,15 @@ def test_docs_index(site: Build) -> None:
         ["Design doc", "Status", "Authors", "Updated", "Tags"],
         ["Ledger Export", "draft", "Li Wei", "", "ledger"],
         ["Scratch notes", "", "", "", ""],
-        ["Payment Retry Service", "approved", "Ana Ruiz, Li Wei", "2026-03-20",
-         "payments, reliability"],
+        [
+            "Payment Retry Service",
+            "approved",
+            "Ana Ruiz, Li Wei",
+            "2026-03-20",
+            "payments, reliability",
+        ],
         ["Payment Retry v1", "superseded", "", "", "payments"],
-    ]  # fmt: skip
+    ]
 
 
 def test_goals_filtered_by_kind(site: Build) -> None:
@@ -43,8 +49,10 @@ def test_goals_filtered_by_kind(site: Build) -> None:
 def test_goals_filtered_by_status(site: Build) -> None:
     rows = table(site, "approved-goals")
     assert [row[1] for row in rows[1:]] == [
-        "Retry failed card payments automatically", "Fast scheduling",
-        "Keep an audit trail of every attempt."]  # fmt: skip
+        "Retry failed card payments automatically",
+        "Fast scheduling",
+        "Keep an audit trail of every attempt.",
+    ]
 
 
 def test_non_goals_index(site: Build) -> None:
@@ -58,20 +66,37 @@ def test_non_goals_index(site: Build) -> None:
 def test_alternatives_filtered_by_tag(site: Build) -> None:
     assert table(site, "rejected-ideas") == [
         ["Design doc", "Alternative", "Why not chosen"],
-        ["Payment Retry Service", "Delayed delivery in the message broker",
-         "The broker caps delays at 15 minutes; retries need up to 72 hours."],
+        [
+            "Payment Retry Service",
+            "Delayed delivery in the message broker",
+            "The broker caps delays at 15 minutes; retries need up to 72 hours.",
+        ],
         ["Payment Retry v1", "Retry in the client", "Clients go offline."],
-    ]  # fmt: skip
+    ]
 
 
 def test_logging_index_is_docs_by_use_cases(site: Build) -> None:
     assert table(site, "logging") == [
-        ["Design doc", "Tracing", "Error Tracking", "User Behavior", "Performance",
-         "Security Audit", "Business Metrics"],
+        [
+            "Design doc",
+            "Tracing",
+            "Error Tracking",
+            "User Behavior",
+            "Performance",
+            "Security Audit",
+            "Business Metrics",
+        ],
         ["Ledger Export", "", "", "", "", "", "1y (365 days)"],
-        ["Payment Retry Service", "14d (14 days); 10% of successes, all failures",
-         "90 days; all", "", "", "", ""],
-    ]  # fmt: skip
+        [
+            "Payment Retry Service",
+            "14d (14 days); 10% of successes, all failures",
+            "90 days; all",
+            "",
+            "",
+            "",
+            "",
+        ],
+    ]
 
 
 def test_doc_filter_columns_and_descending_sort(site: Build) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from helpers import Build
 from sphinx.util.inventory import InventoryFile
+
+from helpers import Build, build, copy_root
 
 
 def test_objects_inv_lists_docs_and_items(make_build) -> None:
     result: Build = make_build("basic")
     with open(result.outdir / "objects.inv", "rb") as stream:
-        inventory = InventoryFile.load(stream, "https://example.com", lambda base, uri: f"{base}/{uri}")
+        inventory = InventoryFile.load(
+            stream, "https://example.com", lambda base, uri: f"{base}/{uri}"
+        )
     data = inventory.data if hasattr(inventory, "data") else inventory
     goals = dict(data["design:goal"])
     assert "payment-retry.p99-latency" in goals
@@ -24,13 +27,13 @@ def test_objects_inv_lists_docs_and_items(make_build) -> None:
 
 
 def test_any_role_resolves_design_objects(tmp_path) -> None:
-    from helpers import build, copy_root
-
     srcdir = copy_root("basic", tmp_path)
     with open(srcdir / "notes.rst", "a", encoding="utf-8") as notes:
         notes.write("\nSee :any:`payment-retry.p99-latency` and :design:ref:`ledger-export`.\n")
     result = build(srcdir, freshenv=True)
     assert result.warnings_text == ""
     links = {a.get_text(): a["href"] for a in result.soup("notes").select("a.designdoc-link")}
-    assert links == {"Fast scheduling": "designs/retry.html#goal-p99-latency",
-                     "Ledger Export": "designs/ledger.html"}  # fmt: skip
+    assert links == {
+        "Fast scheduling": "designs/retry.html#goal-p99-latency",
+        "Ledger Export": "designs/ledger.html",
+    }

@@ -24,36 +24,64 @@ def test_json_shape(make_build) -> None:
         "prd": "https://example.com/prd/retry",
         "tags": ["payments", "reliability"],
         "overview": "Retries failed card payments automatically.",
-        "relations": {"supersedes": ["payment-retry-v1"], "amends": [], "requires": [],
-                      "related": ["ledger-export"]},
+        "relations": {
+            "supersedes": ["payment-retry-v1"],
+            "amends": [],
+            "requires": [],
+            "related": ["ledger-export"],
+        },
         "goals": [
-            {"id": "auto-retry", "title": "Retry failed card payments automatically",
-             "kind": "functional", "target": None},
-            {"id": "p99-latency", "title": "Fast scheduling", "kind": "performance",
-             "target": "p99 < 200 ms at 500 req/s"},
-            {"id": "keep-an-audit-trail-of-every-attempt",
-             "title": "Keep an audit trail of every attempt.", "kind": "functional",
-             "target": None},
+            {
+                "id": "auto-retry",
+                "title": "Retry failed card payments automatically",
+                "kind": "functional",
+                "target": None,
+            },
+            {
+                "id": "p99-latency",
+                "title": "Fast scheduling",
+                "kind": "performance",
+                "target": "p99 < 200 ms at 500 req/s",
+            },
+            {
+                "id": "keep-an-audit-trail-of-every-attempt",
+                "title": "Keep an audit trail of every attempt.",
+                "kind": "functional",
+                "target": None,
+            },
         ],
         "non_goals": ["Changing the card-network integration.", "Retrying disputed payments."],
         "alternatives": [
-            {"id": "broker-delay", "title": "Delayed delivery in the message broker",
-             "why_not": "The broker caps delays at 15 minutes; retries need up to 72 hours."},
+            {
+                "id": "broker-delay",
+                "title": "Delayed delivery in the message broker",
+                "why_not": "The broker caps delays at 15 minutes; retries need up to 72 hours.",
+            },
         ],
         "logging": {
             "use_cases": ["tracing", "error-tracking"],
             "pii": ["email", "card_last4"],
             "privacy": "Emails are hashed before logging.",
             "details": [
-                {"use_case": "tracing", "events": ["retry.scheduled", "retry.attempted"],
-                 "fields": ["payment_id", "attempt", "delay_ms"], "retention": "14d",
-                 "retention_days": 14, "sampling": "10% of successes, all failures"},
-                {"use_case": "error-tracking", "events": ["retry.failed"],
-                 "fields": ["payment_id", "failure_code"], "retention": "90 days",
-                 "retention_days": 90, "sampling": "all"},
+                {
+                    "use_case": "tracing",
+                    "events": ["retry.scheduled", "retry.attempted"],
+                    "fields": ["payment_id", "attempt", "delay_ms"],
+                    "retention": "14d",
+                    "retention_days": 14,
+                    "sampling": "10% of successes, all failures",
+                },
+                {
+                    "use_case": "error-tracking",
+                    "events": ["retry.failed"],
+                    "fields": ["payment_id", "failure_code"],
+                    "retention": "90 days",
+                    "retention_days": 90,
+                    "sampling": "all",
+                },
             ],
         },
-    }  # fmt: skip
+    }
 
 
 def test_json_can_be_turned_off(make_build) -> None:

@@ -27,8 +27,9 @@ def test_parallel_incremental_equals_clean(tmp_path: Path) -> None:
     write_generated_project(tmp_path / "inc", DOCS)
     build(tmp_path / "inc", parallel=2)
     doc = tmp_path / "inc" / "doc007.rst"
-    doc.write_text(doc.read_text(encoding="utf-8").replace("Goal 7", "Renamed goal"),
-                   encoding="utf-8")  # fmt: skip
+    doc.write_text(
+        doc.read_text(encoding="utf-8").replace("Goal 7", "Renamed goal"), encoding="utf-8"
+    )
     again = build(tmp_path / "inc", parallel=2)
     write_generated_project(tmp_path / "clean", DOCS)
     clean_doc = tmp_path / "clean" / "doc007.rst"

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from helpers import Build
+
+from helpers import Build, build, copy_root
 
 
 @pytest.fixture(scope="module", params=["basic", "myst"])
 def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Build:
-    from helpers import build, copy_root
-
-    result = build(copy_root(request.param, tmp_path_factory.mktemp(request.param)),
-                   freshenv=True)  # fmt: skip
+    result = build(copy_root(request.param, tmp_path_factory.mktemp(request.param)), freshenv=True)
     assert result.warnings_text == ""
     return result
 
@@ -19,8 +17,10 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
 def test_design_doc_metadata(site: Build) -> None:
     doc = site.soup("designs/retry").select_one("div.designdoc-doc")
     assert doc is not None
-    fields = {dt.get_text(strip=True).rstrip(":"): dd.get_text(" ", strip=True)
-              for dt, dd in zip(doc.select("dt"), doc.select("dd"), strict=True)}  # fmt: skip
+    fields = {
+        dt.get_text(strip=True).rstrip(":"): dd.get_text(" ", strip=True)
+        for dt, dd in zip(doc.select("dt"), doc.select("dd"), strict=True)
+    }
     assert fields == {
         "Status": "approved",
         "Authors": "Ana Ruiz, Li Wei",
@@ -42,7 +42,10 @@ def test_design_doc_metadata(site: Build) -> None:
 def test_goals_keep_written_order_with_kinds_and_targets(site: Build) -> None:
     items = site.soup("designs/retry").select("div.designdoc-goals li.designdoc-goal")
     assert [li.get("id") for li in items] == [
-        "goal-auto-retry", "goal-p99-latency", "goal-keep-an-audit-trail-of-every-attempt"]  # fmt: skip
+        "goal-auto-retry",
+        "goal-p99-latency",
+        "goal-keep-an-audit-trail-of-every-attempt",
+    ]
     kinds = [li.select_one(".designdoc-badge").get_text() for li in items]
     assert kinds == ["functional", "performance", "functional"]
     target = items[1].select_one(".designdoc-target").get_text(" ", strip=True)
@@ -59,10 +62,12 @@ def test_non_goals_and_alternatives(site: Build) -> None:
     alt = soup.select_one("#alternative-broker-delay")
     assert "designdoc-alternative" in alt["class"]
     assert alt.select_one(".designdoc-title").get_text(" ", strip=True) == (
-        "Alternative: Delayed delivery in the message broker")
+        "Alternative: Delayed delivery in the message broker"
+    )
     assert "Publish the retry with a delivery delay." in alt.get_text()
     assert alt.select_one(".designdoc-why-not").get_text(" ", strip=True) == (
-        "Why not chosen: The broker caps delays at 15 minutes; retries need up to 72 hours.")
+        "Why not chosen: The broker caps delays at 15 minutes; retries need up to 72 hours."
+    )
 
 
 def test_logging_checklist_and_details(site: Build) -> None:
@@ -77,17 +82,22 @@ def test_logging_checklist_and_details(site: Build) -> None:
         ("designdoc-unchecked", "Business Metrics"),
     ]
     tracing = soup.select_one("#usecase-tracing")
-    fields = {dt.get_text(strip=True).rstrip(":"): dd.get_text(" ", strip=True)
-              for dt, dd in zip(tracing.select("dt"), tracing.select("dd"), strict=True)}  # fmt: skip
+    fields = {
+        dt.get_text(strip=True).rstrip(":"): dd.get_text(" ", strip=True)
+        for dt, dd in zip(tracing.select("dt"), tracing.select("dd"), strict=True)
+    }
     assert fields == {
         "Events": "retry.scheduled , retry.attempted",
-        "Fields": "payment_id , attempt , delay_ms (plus the standard use_case, timestamp, trace_id)",
+        "Fields": "payment_id , attempt , delay_ms "
+        "(plus the standard use_case, timestamp, trace_id)",
         "Retention": "14d (14 days)",
         "Sampling": "10% of successes, all failures",
     }
     privacy = soup.select(".designdoc-logging > dl.designdoc-fields dd")
     assert [dd.get_text(" ", strip=True) for dd in privacy] == [
-        "email , card_last4", "Emails are hashed before logging."]  # fmt: skip
+        "email , card_last4",
+        "Emails are hashed before logging.",
+    ]
 
 
 def test_references_show_target_title_and_status(site: Build) -> None:
@@ -100,7 +110,9 @@ def test_references_show_target_title_and_status(site: Build) -> None:
     assert links["Ledger Export"]["href"] == "ledger.html"
     assert "designdoc-status-draft" in links["Ledger Export"]["class"]
     assert "designdoc-status-superseded" in links["Payment Retry v1"]["class"]
-    ledger = {a.get_text(): a["href"] for a in site.soup("designs/ledger").select("a.designdoc-link")}
+    ledger = {
+        a.get_text(): a["href"] for a in site.soup("designs/ledger").select("a.designdoc-link")
+    }
     assert ledger["Retry failed card payments automatically"] == "retry.html#goal-auto-retry"
     assert ledger["Fast scheduling"] == "retry.html#goal-p99-latency"
 
@@ -118,8 +130,6 @@ def test_css_is_linked_and_shipped(site: Build) -> None:
 
 
 def test_rst_and_myst_collect_the_same_data(tmp_path_factory: pytest.TempPathFactory) -> None:
-    from helpers import build, copy_root
-
     rst = build(copy_root("basic", tmp_path_factory.mktemp("r")), freshenv=True)
     md = build(copy_root("myst", tmp_path_factory.mktemp("m")), freshenv=True)
     assert rst.json() == md.json()

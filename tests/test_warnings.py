@@ -3,15 +3,32 @@
 from __future__ import annotations
 
 import pytest
-from helpers import Build
+
+from helpers import Build, build, copy_root
 
 # (file, line, subtype, start of message) for the same faults written in RST and MyST.
 FAULTS = {
-    "faults.rst": {"doc": 4, "goal1": 15, "goal2": 18, "goal3": 21, "logging": 24,
-                   "tracing": 28, "alt": 31, "refs": 33},
-    "faults_md.md": {"doc": 3, "goal1": 15, "goal2": 19, "goal3": 23, "logging": 28,
-                     "tracing": 32, "alt": 37, "refs": 40},
-}  # fmt: skip
+    "faults.rst": {
+        "doc": 4,
+        "goal1": 15,
+        "goal2": 18,
+        "goal3": 21,
+        "logging": 24,
+        "tracing": 28,
+        "alt": 31,
+        "refs": 33,
+    },
+    "faults_md.md": {
+        "doc": 3,
+        "goal1": 15,
+        "goal2": 19,
+        "goal3": 23,
+        "logging": 28,
+        "tracing": 32,
+        "alt": 37,
+        "refs": 40,
+    },
+}
 
 
 def expected_for(file: str) -> set[tuple[str, int, str, str]]:
@@ -22,25 +39,41 @@ def expected_for(file: str) -> set[tuple[str, int, str, str]]:
         (file, at["doc"], "option", "bad :updated: date 'March 3'; expected YYYY-MM-DD"),
         (file, at["doc"], "ref", ":supersedes: names unknown design doc 'nowhere'"),
         (file, at["goal1"], "missing", "performance goal 'Be quick' has no :target:"),
-        (file, at["goal2"], "option", "unknown goal kind 'scalabilty'; did you mean 'scalability'?"),
+        (
+            file,
+            at["goal2"],
+            "option",
+            "unknown goal kind 'scalabilty'; did you mean 'scalability'?",
+        ),
         (file, at["goal3"], "duplicate", "duplicate goal id 'be-quick' in this doc"),
-        (file, at["logging"], "option", "unknown log use case 'auditing'; expected one of "
-         "tracing, error-tracking, user-behavior, performance, security-audit, business-metrics"),
-        (file, at["logging"], "missing",
-         "log use case 'security-audit' is selected but has no log-use-case details"),
+        (
+            file,
+            at["logging"],
+            "option",
+            "unknown log use case 'auditing'; expected one of "
+            "tracing, error-tracking, user-behavior, performance, security-audit, business-metrics",
+        ),
+        (
+            file,
+            at["logging"],
+            "missing",
+            "log use case 'security-audit' is selected but has no log-use-case details",
+        ),
         (file, at["logging"], "missing", ":pii: fields are listed without :privacy: notes"),
-        (file, at["tracing"], "option", "unparseable :retention: 'forever'; "
-         "use e.g. 14d, 2w, 6m, 1y, '90 days' or P30D"),
+        (
+            file,
+            at["tracing"],
+            "option",
+            "unparseable :retention: 'forever'; use e.g. 14d, 2w, 6m, 1y, '90 days' or P30D",
+        ),
         (file, at["alt"], "missing", "alternative 'Do nothing' has no :why-not:"),
         (file, at["refs"], "ref", "design:goal reference target not found: missing-goal"),
         (file, at["refs"], "ref", "design:doc reference target not found: ghost"),
-    }  # fmt: skip
+    }
 
 
 @pytest.fixture(scope="module")
 def result(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    from helpers import build, copy_root
-
     return build(copy_root("warnings", tmp_path_factory.mktemp("w")), freshenv=True)
 
 
@@ -50,9 +83,16 @@ def actual(result: Build, file: str) -> set[tuple[str, int, str, str]]:
 
 @pytest.mark.parametrize("file", sorted(FAULTS))
 def test_each_fault_warns_once_at_its_line(result: Build, file: str) -> None:
-    extra = {("faults.rst", 35, "duplicate", "a page holds at most one design-doc; this one "
-              "is not collected (the first is at line 4)"),
-             ("faults.rst", 4, "duplicate", "duplicate design doc id 'faulty'; also used by 'dup'")}  # fmt: skip
+    extra = {
+        (
+            "faults.rst",
+            35,
+            "duplicate",
+            "a page holds at most one design-doc; this one "
+            "is not collected (the first is at line 4)",
+        ),
+        ("faults.rst", 4, "duplicate", "duplicate design doc id 'faulty'; also used by 'dup'"),
+    }
     expected = expected_for(file) | (extra if file == "faults.rst" else set())
     assert actual(result, file) == expected
     found = [w for w in result.warnings if w.file == file]
@@ -70,11 +110,20 @@ def test_index_query_faults(result: Build) -> None:
     assert actual(result, "index.rst") == {
         ("index.rst", 10, "option", "unknown design-index kind 'gaols'; did you mean 'goals'?"),
         ("index.rst", 12, "option", "unknown status 'aproved'; did you mean 'approved'?"),
-        ("index.rst", 12, "option", "unknown kind 'speed'; expected one of functional, "
-         "performance, scalability, reliability, security, operability"),
-        ("index.rst", 12, "option",
-         "unknown column 'colour'; expected one of doc, goal, kind, target, status"),
-    }  # fmt: skip
+        (
+            "index.rst",
+            12,
+            "option",
+            "unknown kind 'speed'; expected one of functional, "
+            "performance, scalability, reliability, security, operability",
+        ),
+        (
+            "index.rst",
+            12,
+            "option",
+            "unknown column 'colour'; expected one of doc, goal, kind, target, status",
+        ),
+    }
 
 
 def test_faulty_pages_still_render_everything(result: Build) -> None:
@@ -85,9 +134,10 @@ def test_faulty_pages_still_render_everything(result: Build) -> None:
 
 
 def test_suppress_warnings_silences_a_subtype(tmp_path) -> None:
-    from helpers import build, copy_root
-
-    quiet = build(copy_root("warnings", tmp_path), freshenv=True,
-                  confoverrides={"suppress_warnings": ["designdoc.missing", "designdoc.option"]})  # fmt: skip
+    quiet = build(
+        copy_root("warnings", tmp_path),
+        freshenv=True,
+        confoverrides={"suppress_warnings": ["designdoc.missing", "designdoc.option"]},
+    )
     subtypes = {w.subtype for w in quiet.warnings}
     assert subtypes == {"duplicate", "ref"}
