@@ -16,7 +16,7 @@ from sphinx.util.console import strip_escape_sequences
 
 ROOTS = Path(__file__).parent / "roots"
 _WARNING = re.compile(
-    r"^(?P<file>[^\n]*?):(?P<line>\d+): WARNING: (?P<message>.*?) "
+    r"^(?:(?P<file>[^\n]*?)(?::(?P<line>\d+))?: )?WARNING: (?P<message>.*?) "
     r"\[(?P<type>[\w-]+)\.(?P<subtype>[\w-]+)\]$",
     re.MULTILINE,
 )
@@ -36,7 +36,9 @@ class Warning:
 def parse_warnings(text: str) -> list[Warning]:
     text = strip_escape_sequences(text)
     return [
-        Warning(Path(m["file"]).name, int(m["line"]), m["message"], m["type"], m["subtype"])
+        Warning(
+            Path(m["file"] or "").name, int(m["line"] or 0), m["message"], m["type"], m["subtype"]
+        )
         for m in _WARNING.finditer(text)
     ]
 
@@ -186,3 +188,17 @@ Next is :design:doc:`{following}`, its goal :design:goal:`{following}.g`.
 """,
             encoding="utf-8",
         )
+
+
+def write_project(srcdir: Path, files: dict[str, str], conf: str = "") -> Path:
+    """A small project from strings; ``conf`` is appended to the default conf.py."""
+    srcdir.mkdir(parents=True, exist_ok=True)
+    base = (
+        'extensions = ["sphinx_designdoc", "myst_parser"]\n'
+        'myst_enable_extensions = ["colon_fence"]\n'
+    )
+    (srcdir / "conf.py").write_text(base + conf, encoding="utf-8")
+    for name, text in files.items():
+        (srcdir / name).parent.mkdir(parents=True, exist_ok=True)
+        (srcdir / name).write_text(text, encoding="utf-8")
+    return srcdir

@@ -1,0 +1,113 @@
+"""Directive behaviour beyond the happy path: placement, options, PRD links, config."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import build, write_project
+
+TOC = "Home\n====\n\n.. toctree::\n\n   a\n   prd/spec\n"
+
+
+def test_children_outside_their_parent_are_still_collected(tmp_path: Path) -> None:
+    src = write_project(tmp_path, {
+        "index.rst": TOC,
+        "prd/spec.rst": "Spec\n====\n",
+        "a.rst": "A\n=\n\n.. goal:: Loose goal\n   :id: loose\n\n"
+                 ".. log-use-case:: tracing\n   :retention: 2w\n",
+    })  # fmt: skip
+    result = build(src, freshenv=True)
+    assert result.warnings_text == ""
+    doc = result.json()["docs"]["a"]
+    assert [g["id"] for g in doc["goals"]] == ["loose"]
+    assert doc["logging"]["details"][0]["retention_days"] == 14
+    assert result.soup("a").select_one("li#goal-loose") is not None
+
+
+def test_prd_links_to_a_project_page_or_shows_a_path(tmp_path: Path) -> None:
+    src = write_project(tmp_path, {
+        "index.rst": TOC,
+        "prd/spec.rst": "Spec\n====\n",
+        "a.rst": "A\n=\n\n.. design-doc::\n   :prd: prd/spec.rst\n\n"
+                 "B\n-\n\n.. alternative:: X\n   :why-not: Y\n",
+    })  # fmt: skip
+    result = build(src, freshenv=True)
+    assert result.warnings_text == ""
+    link = result.soup("a").select_one("div.designdoc-doc a.reference")
+    assert link["href"] == "prd/spec.html"
+    (src / "a.rst").write_text("A\n=\n\n.. design-doc::\n   :prd: ../../outside/prd.md\n")
+    outside = build(src, freshenv=True)
+    assert outside.soup("a").select_one("div.designdoc-doc code").get_text() == (
+        "../../outside/prd.md"
+    )
+
+
+def test_class_option_adds_classes(tmp_path: Path) -> None:
+    src = write_project(tmp_path, {
+        "index.rst": "Home\n====\n\n.. design-index:: goals\n   :class: wide\n\n"
+                     ".. design-goals::\n   :class: mine\n\n"
+                     "   .. goal:: G\n      :class: special\n",
+    })  # fmt: skip
+    soup = build(src, freshenv=True).soup("index")
+    assert soup.select_one("div.designdoc-goals.mine") is not None
+    assert soup.select_one("li.designdoc-goal.special") is not None
+    assert soup.select_one("table.designdoc-index.wide") is not None
+
+
+def test_invalid_ids_are_replaced_with_a_warning(tmp_path: Path) -> None:
+    src = write_project(tmp_path, {"index.rst": "Home\n====\n\n.. goal:: G\n   :id: a.b c\n"})
+    result = build(src, freshenv=True)
+    assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
+        (
+            4,
+            "option",
+            "invalid goal id 'a.b c'; using 'ab-c' (ids are letters, digits, '-' and '_')",
+        )
+    ]
+    assert result.json()["docs"]["index"]["goals"][0]["id"] == "ab-c"
+
+
+def test_missing_titles_warn_and_render_the_rest(tmp_path: Path) -> None:
+    src = write_project(tmp_path, {
+        "index.md": "# Home\n\n:::{goal}\n:kind: performance\n:target: 1 s\n:::\n\n"
+                    ":::{alternative}\n:why-not: slow\n\nBody text.\n:::\n\nAfter.\n",
+    })  # fmt: skip
+    result = build(src, freshenv=True)
+    assert [(w.file, w.line, w.subtype, w.message) for w in result.warnings] == [
+        ("index.md", 3, "missing", "goal has no title"),
+        ("index.md", 8, "missing", "alternative has no title"),
+    ]
+    text = result.soup("index").get_text()
+    assert "Body text." in text
+    assert "After." in text
+    assert "slow" in text
+
+
+def test_wrongly_typed_config_warns_and_falls_back(tmp_path: Path) -> None:
+    src = write_project(
+        tmp_path,
+        {"index.rst": "Home\n====\n\n.. design-doc::\n   :status: approved\n"},
+        conf='designdoc_statuses = ["approved", 3]\n',
+    )
+    result = build(src, freshenv=True)
+    # a start-up warning: no file or line, like Sphinx's own config warnings
+    assert [(w.file, w.subtype, w.message) for w in result.warnings] == [
+        ("", "config", "designdoc_statuses must be a list of non-empty strings, "
+                   "got ['approved', 3]; using the default"),
+    ]  # fmt: skip
+
+
+def test_custom_statuses_and_use_cases(tmp_path: Path) -> None:
+    src = write_project(
+        tmp_path,
+        {"index.rst": "Home\n====\n\n.. design-doc::\n   :status: proposed\n\n"
+                      ".. logging-strategy::\n   :use-cases: audit\n\n"
+                      "   .. log-use-case:: audit\n      :retention: 7y\n"},
+        conf='designdoc_statuses = ["proposed", "accepted"]\ndesigndoc_log_use_cases = ["audit"]\n',
+    )  # fmt: skip
+    result = build(src, freshenv=True)
+    assert result.warnings_text == ""
+    checklist = [li.get_text(" ", strip=True) for li in result.soup("index").select(
+        "ul.designdoc-checklist li")]  # fmt: skip
+    assert checklist == ["\u2611 Audit"]
+    assert result.json()["docs"]["index"]["logging"]["details"][0]["retention_days"] == 2555
