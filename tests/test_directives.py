@@ -111,3 +111,29 @@ def test_custom_statuses_and_use_cases(tmp_path: Path) -> None:
         "ul.designdoc-checklist li")]  # fmt: skip
     assert checklist == ["\u2611 Audit"]
     assert result.json()["docs"]["index"]["logging"]["details"][0]["retention_days"] == 2555
+
+
+def test_unknown_options_warn_with_a_suggestion_and_the_directive_renders(tmp_path: Path) -> None:
+    src = write_project(tmp_path, {
+        "index.rst": "Home\n====\n\n.. alternative:: A\n   :why_not: typo\n   :colour: red\n\n"
+                     "   Body stays.\n",
+    })  # fmt: skip
+    result = build(src, freshenv=True)
+    assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
+        (4, "option", "unknown option :why_not: of alternative; did you mean 'why-not'?"),
+        (4, "option", "unknown option :colour: of alternative"),
+        (4, "missing", "alternative 'A' has no :why-not:"),
+    ]
+    assert "Body stays." in result.soup("index").get_text()
+
+
+def test_a_changed_stylesheet_replaces_the_old_copy_silently(tmp_path: Path) -> None:
+    src = write_project(tmp_path, {"index.rst": "Home\n====\n"})
+    first = build(src)
+    shipped = first.outdir / "_static" / "designdoc.css"
+    original = shipped.read_text(encoding="utf-8")
+    shipped.write_text("/* an older version of the stylesheet */\n", encoding="utf-8")
+    (src / "index.rst").write_text("Home\n====\n\nChanged.\n", encoding="utf-8")
+    again = build(src)
+    assert again.warnings_text == ""
+    assert shipped.read_text(encoding="utf-8") == original

@@ -49,7 +49,7 @@ DIRECTIVES = {
 def copy_stylesheet(app: Sphinx, exception: Exception | None) -> None:
     """Ship the stylesheet with HTML builds (Sphinx before 9.1 has no ``add_static_dir``)."""
     if exception is None and app.builder.format == "html":
-        copy_asset_file(STATIC_DIR / CSS_FILE, Path(app.outdir) / "_static")
+        copy_asset_file(STATIC_DIR / CSS_FILE, Path(app.outdir) / "_static", force=True)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

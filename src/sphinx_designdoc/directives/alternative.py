@@ -20,7 +20,7 @@ class AlternativeDirective(DesignDirective):
     final_argument_whitespace = True
     option_spec: ClassVar = text_options("id", "why-not")
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         title_nodes, title = self.inline(self.arguments[0] if self.arguments else "")
         if not title:
             self.warn("missing", "alternative has no title")

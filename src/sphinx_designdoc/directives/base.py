@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_designdoc import warnings
 from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.model import Finding, Page
-from sphinx_designdoc.values import slugify, split_list
+from sphinx_designdoc.values import did_you_mean, slugify, split_list
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, MutableMapping, Sequence
@@ -32,10 +32,26 @@ if TYPE_CHECKING:
 _VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
+class UnknownOption(str):
+    """The value of an option the directive does not know; warned about, then ignored."""
+
+    __slots__ = ()
+
+
+class _OptionSpec(dict[str, Any]):
+    """An option spec that lets unknown options through, so that a typo gives a
+    ``designdoc.option`` warning with a suggestion instead of dropping the directive."""
+
+    def __missing__(self, key: str) -> Any:
+        return UnknownOption
+
+
 def text_options(*names: str) -> OptionSpec:
     """Options that accept any text (the rules check values and warn precisely), plus the
     usual ``:class:`` for extra CSS classes on the output."""
-    return {**dict.fromkeys(names, directives.unchanged), "class": directives.class_option}
+    spec = _OptionSpec(dict.fromkeys(names, directives.unchanged))
+    spec["class"] = directives.class_option
+    return cast("OptionSpec", spec)
 
 
 def scratch(env: BuildEnvironment) -> MutableMapping[str, Any]:
@@ -76,6 +92,18 @@ class DesignDirective(SphinxDirective):
     @property
     def line(self) -> int:
         return self.get_source_info()[1]
+
+    def run(self) -> list[nodes.Node]:
+        """Warn about unknown options, then render the section."""
+        for name, value in list(self.options.items()):
+            if isinstance(value, UnknownOption):
+                del self.options[name]
+                hint = did_you_mean(name, tuple(self.option_spec or ()))
+                self.warn("option", f"unknown option :{name}: of {self.name}{hint}")
+        return self.render()
+
+    def render(self) -> list[nodes.Node]:
+        raise NotImplementedError
 
     def page(self) -> Page:
         """The record of the page being read, created on first use."""

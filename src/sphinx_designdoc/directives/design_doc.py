@@ -56,7 +56,7 @@ class DesignDocDirective(DesignDirective):
         *RELATION_KINDS,
     )
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         page = self.page()
         body = self.parse_content_to_nodes()
         meta = DocMeta(

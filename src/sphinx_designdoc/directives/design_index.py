@@ -23,7 +23,7 @@ class DesignIndexDirective(DesignDirective):
     optional_arguments = 1
     option_spec: ClassVar = text_options("status", "kind", "tags", "doc", "sort", "columns")
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         kind = (self.arguments[0] if self.arguments else "").strip().lower()
         if kind not in SPECS:
             choices = tuple(SPECS)

@@ -52,7 +52,7 @@ class GoalDirective(DesignDirective):
     final_argument_whitespace = True
     option_spec: ClassVar = text_options("id", "kind", "target")
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         title_nodes, title = self.inline(self.arguments[0] if self.arguments else "")
         if not title:
             self.warn("missing", "goal has no title")
@@ -82,7 +82,7 @@ class DesignGoalsDirective(DesignDirective):
 
     section = "goals"
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         with collecting(self.env, _SINK) as directive_goals:
             children = self.parse_content_to_nodes()
         pending = iter(directive_goals)

@@ -59,7 +59,7 @@ class LogUseCaseDirective(DesignDirective):
     optional_arguments = 1
     option_spec: ClassVar = text_options("events", "fields", "retention", "sampling")
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         name = (self.arguments[0] if self.arguments else "").strip().lower()
         if not name:
             self.warn("missing", "log-use-case names no use case")
@@ -107,7 +107,7 @@ class LoggingStrategyDirective(DesignDirective):
     section = "logging"
     option_spec: ClassVar = text_options("use-cases", "pii", "privacy")
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         privacy_nodes, privacy = self.inline(self.option("privacy"))
         strategy = LoggingStrategy(
             use_cases=tuple(name.lower() for name in self.option_list("use-cases")),

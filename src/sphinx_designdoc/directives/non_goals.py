@@ -13,7 +13,7 @@ class NonGoalsDirective(DesignDirective):
 
     section = "non-goals"
 
-    def run(self) -> list[nodes.Node]:
+    def render(self) -> list[nodes.Node]:
         children = self.parse_content_to_nodes()
         items: list[nodes.Element] = [
             item
