@@ -137,3 +137,24 @@ def test_a_changed_stylesheet_replaces_the_old_copy_silently(tmp_path: Path) -> 
     again = build(src)
     assert again.warnings_text == ""
     assert shipped.read_text(encoding="utf-8") == original
+
+
+def test_nitpicky_gives_one_warning_per_unknown_relation(tmp_path: Path) -> None:
+    src = write_project(tmp_path, {
+        "index.rst": "Home\n====\n\n.. design-doc::\n   :supersedes: ghost\n\n"
+                     ".. log-use-case::\n",
+    })  # fmt: skip
+    result = build(src, freshenv=True, confoverrides={"nitpicky": True})
+    assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
+        (7, "missing", "log-use-case names no use case"),
+        (4, "ref", ":supersedes: names unknown design doc 'ghost'"),
+    ]
+
+
+def test_export_json_must_be_a_bool(tmp_path: Path) -> None:
+    src = write_project(
+        tmp_path, {"index.rst": "Home\n====\n"}, conf='designdoc_export_json = "no"\n'
+    )
+    result = build(src, freshenv=True)
+    assert "designdoc_export_json" in result.warnings_text  # Sphinx's own type warning
+    assert (result.outdir / "designdoc.json").is_file()  # the default (True) applies

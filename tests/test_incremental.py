@@ -39,6 +39,8 @@ EDITS = {
         )
     ],
     "change-status": [("designs/ledger.rst", ":status: draft", ":status: approved")],
+    # only the status of link targets in the goal tables changes (class and hover)
+    "change-linked-status": [("designs/retry.rst", ":status: approved", ":status: implemented")],
     "change-id": [("designs/ledger.rst", ":id: nightly", ":id: every-night")],
     "add-use-case": [
         (
@@ -111,3 +113,15 @@ def test_adding_a_doc_updates_indexes_and_resolves_dangling_refs(tmp_path: Path)
     again = build(srcdir)
     assert again.soup("notes").select_one('a[href="designs/caching.html"]') is not None
     assert_same_output(again, clean_build(srcdir, tmp_path, "add"))
+
+
+def test_moving_a_doc_updates_links_to_it(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
+    build(srcdir)
+    (srcdir / "designs/ledger.rst").rename(srcdir / "designs/ledger_export.rst")
+    edit(srcdir / "index.rst", "designs/ledger\n", "designs/ledger_export\n")
+    again = build(srcdir)
+    hrefs = {a["href"] for a in again.soup("indexes").select("a.designdoc-link")}
+    assert "designs/ledger_export.html" in hrefs
+    assert "designs/ledger.html" not in hrefs
+    assert_same_output(again, clean_build(srcdir, tmp_path, "moved"))

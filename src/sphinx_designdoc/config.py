@@ -49,7 +49,9 @@ def register(app: Sphinx) -> None:
 def check_config(app: Sphinx, config: Config) -> None:
     """Warn about list values that are not lists of non-empty strings (defaults are used)."""
     for name in _LIST_VALUES:
-        if not _is_name_list(config[name]):
+        value = config[name]
+        # a value that is not a list at all already gets Sphinx's own type warning
+        if isinstance(value, (list, tuple)) and not _is_name_list(value):
             logger.warning(
                 "%s must be a list of non-empty strings, got %r; using the default",
                 name,
@@ -79,5 +81,5 @@ def get_settings(config: Config) -> Settings:
         goal_kinds=_names(config, "designdoc_goal_kinds"),
         log_use_cases=_names(config, "designdoc_log_use_cases"),
         log_standard_fields=_names(config, "designdoc_log_standard_fields"),
-        export_json=bool(config.designdoc_export_json),
+        export_json=export if isinstance(export := config.designdoc_export_json, bool) else True,
     )

@@ -197,6 +197,8 @@ def unresolved_design_ref(app: object, domain: Domain | None, node: pending_xref
     """Replace Sphinx's generic "reference target not found" with a designdoc.ref warning."""
     if domain is None or domain.name != "design":
         return None
+    if not node.get("refwarn"):  # relation fields: check_project already warned
+        return True
     typ, target = node["reftype"], node["reftarget"]
     warnings.logger.warning(
         f"design:{typ} reference target not found: {target}",

@@ -23,7 +23,7 @@ def page_to_json(page: Page) -> dict[str, Any]:
         "docname": page.docname,
         "title": page.title,
         "design_doc": meta is not None,
-        "status": meta.status if meta else None,
+        "status": (meta.status or None) if meta else None,
         "authors": list(meta.authors) if meta else [],
         "reviewers": list(meta.reviewers) if meta else [],
         "created": (meta.created or None) if meta else None,

@@ -46,10 +46,16 @@ DIRECTIVES = {
 }
 
 
-def copy_stylesheet(app: Sphinx, exception: Exception | None) -> None:
-    """Ship the stylesheet with HTML builds (Sphinx before 9.1 has no ``add_static_dir``)."""
-    if exception is None and app.builder.format == "html":
-        copy_asset_file(STATIC_DIR / CSS_FILE, Path(app.outdir) / "_static", force=True)
+def copy_stylesheet(app: Sphinx) -> None:
+    """Ship the stylesheet (Sphinx before 9.1 has no ``add_static_dir``).
+
+    Copied before any page is written, so Sphinx links it with a checksum that changes
+    when the stylesheet does, and an outdated copy is replaced.
+    """
+    if app.builder.format == "html":
+        static = Path(app.outdir) / "_static"
+        static.mkdir(parents=True, exist_ok=True)
+        copy_asset_file(STATIC_DIR / CSS_FILE, static / CSS_FILE, force=True)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -64,7 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     if hasattr(app, "add_static_dir"):
         app.add_static_dir(STATIC_DIR)
     else:
-        app.connect("build-finished", copy_stylesheet)
+        app.connect("builder-inited", copy_stylesheet)
     app.connect("env-get-updated", stale_pages)
     app.connect("warn-missing-reference", unresolved_design_ref)
     app.connect("build-finished", write_json)

@@ -29,7 +29,10 @@ def shown_digest(shown: Shown, catalog: Catalog, settings: Settings, docname: st
     for role, target in shown.refs:
         digest.update(repr(catalog.resolve(role, target, docname)).encode())
     for query in shown.queries:
-        digest.update(repr(run_query(catalog, query, settings)).encode())
+        table = run_query(catalog, query, settings)
+        digest.update(repr(table).encode())
+        for objtype, name in table.links():  # a link shows its target's page and status
+            digest.update(repr(catalog.find(objtype, name)).encode())
     return digest.hexdigest()
 
 

@@ -36,6 +36,10 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
 
+    def links(self) -> list[tuple[str, str]]:
+        """Every (objtype, name) the table links to."""
+        return [cell.link for row in self.rows for cell in row if cell.link]
+
 
 @dataclass(frozen=True)
 class IndexQuery:

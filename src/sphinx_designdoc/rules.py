@@ -82,9 +82,10 @@ def check_logging(page: Page, settings: Settings) -> Iterator[Finding]:
                 logging.line,
             )
     for detail in logging.details:
-        yield from _choice(
-            page, detail.line, "log use case", detail.use_case, settings.log_use_cases
-        )
+        if detail.use_case:  # an empty name already warned at the directive
+            yield from _choice(
+                page, detail.line, "log use case", detail.use_case, settings.log_use_cases
+            )
         if detail.retention and retention_days(detail.retention) is None:
             yield Finding(
                 "option",

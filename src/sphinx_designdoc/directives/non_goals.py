@@ -22,6 +22,9 @@ class NonGoalsDirective(DesignDirective):
             for item in child.children
             if isinstance(item, nodes.Element)
         ]
+        for child in children:
+            if isinstance(child, nodes.bullet_list):
+                child["classes"].append("designdoc-non-goal-list")
         if not items:
             items = [child for child in children if isinstance(child, nodes.paragraph)]
         self.page().non_goals.extend(

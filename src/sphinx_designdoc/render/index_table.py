@@ -14,6 +14,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_designdoc.catalog import TYPE_ROLES, use_case_label
 from sphinx_designdoc.config import get_settings
+from sphinx_designdoc.directives.base import badge
 from sphinx_designdoc.directives.logging_strategy import use_case_title
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.nodes import design_index
@@ -73,11 +74,17 @@ def render_table(table: Table, docname: str, kind: str) -> nodes.table:
     group = nodes.tgroup(cols=len(table.columns))
     group += [nodes.colspec(colwidth=width) for width in column_widths(labels, table)]
     header = nodes.row()
-    header += [_entry(nodes.Text(label)) for label in labels]
+    header += [_entry(nodes.Text(label), column) for label, column in zip(labels, table.columns)]
     group += nodes.thead("", header)
     body = nodes.tbody()
     for cells in table.rows:
-        body += nodes.row("", *(_entry(_cell(cell, docname), cell) for cell in cells))
+        body += nodes.row(
+            "",
+            *(
+                _entry(_cell(cell, docname), column, cell)
+                for cell, column in zip(cells, table.columns)
+            ),
+        )
     group += body
     return nodes.table("", group, classes=["designdoc-index", f"designdoc-index-{kind}"])
 
@@ -91,13 +98,18 @@ def column_widths(labels: list[str], table: Table) -> list[int]:
     return widths
 
 
-def _entry(content: nodes.Node, cell: Cell | None = None) -> nodes.entry:
-    classes = [f"designdoc-{cell.css}"] if cell and cell.css else []
+def _entry(content: nodes.Node, column: str, cell: Cell | None = None) -> nodes.entry:
+    """A cell classed by its column (``designdoc-col-status``) and, for use cases, by state."""
+    classes = [f"designdoc-col-{column}"]
+    if cell and cell.css in {"selected", "unselected"}:
+        classes.append(f"designdoc-{cell.css}")
     return nodes.entry("", nodes.paragraph("", "", content), classes=classes)
 
 
 def _cell(cell: Cell, docname: str) -> nodes.Node:
     if cell.link is None:
+        if cell.text and cell.css.startswith(("status-", "kind-")):
+            return badge(cell.text, f"designdoc-{cell.css}")
         return nodes.Text(cell.text)
     objtype, name = cell.link
     return addnodes.pending_xref(
