@@ -74,7 +74,10 @@ def render_table(table: Table, docname: str, kind: str) -> nodes.table:
     group = nodes.tgroup(cols=len(table.columns))
     group += [nodes.colspec(colwidth=width) for width in column_widths(labels, table)]
     header = nodes.row()
-    header += [_entry(nodes.Text(label), column) for label, column in zip(labels, table.columns)]
+    header += [
+        _entry(nodes.Text(label), column)
+        for label, column in zip(labels, table.columns, strict=True)
+    ]
     group += nodes.thead("", header)
     body = nodes.tbody()
     for cells in table.rows:
@@ -82,7 +85,7 @@ def render_table(table: Table, docname: str, kind: str) -> nodes.table:
             "",
             *(
                 _entry(_cell(cell, docname), column, cell)
-                for cell, column in zip(cells, table.columns)
+                for cell, column in zip(cells, table.columns, strict=True)
             ),
         )
     group += body
