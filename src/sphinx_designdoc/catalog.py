@@ -86,34 +86,15 @@ class Catalog:
 def _page_targets(page: Page) -> Iterator[Target]:
     status = page.status
     yield Target("doc", page.id, page.docname, "", page.title or page.id, status)
-    for goal in page.goals:
-        yield Target(
-            "goal",
-            f"{page.id}.{goal.id}",
-            page.docname,
-            anchor_for("goal", goal.id),
-            goal.title,
-            status,
-        )
-    for alt in page.alternatives:
-        yield Target(
-            "alternative",
-            f"{page.id}.{alt.id}",
-            page.docname,
-            anchor_for("alternative", alt.id),
-            alt.title,
-            status,
-        )
-    if page.logging:
-        for detail in page.logging.details:
-            yield Target(
-                "usecase",
-                f"{page.id}.{detail.use_case}",
-                page.docname,
-                anchor_for("usecase", detail.use_case),
-                use_case_label(detail.use_case),
-                status,
-            )
+    items: list[tuple[str, str, str]] = [
+        *(("goal", goal.id, goal.title) for goal in page.goals),
+        *(("alternative", alt.id, alt.title) for alt in page.alternatives),
+        *(("usecase", d.use_case, use_case_label(d.use_case))
+          for d in (page.logging.details if page.logging else ())),
+    ]  # fmt: skip
+    for objtype, item_id, title in items:
+        yield Target(objtype, f"{page.id}.{item_id}", page.docname,
+                     anchor_for(objtype, item_id), title, status)  # fmt: skip
 
 
 def use_case_label(name: str) -> str:

@@ -13,17 +13,16 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from sphinx_designdoc.model import Finding, Page
 from sphinx_designdoc.query import IndexQuery, allowed_columns, kind_choices
 from sphinx_designdoc.settings import KINDS_NEEDING_TARGET, Settings
-from sphinx_designdoc.values import did_you_mean, is_iso_date, retention_days
+from sphinx_designdoc.values import is_iso_date, retention_days, unknown_choice
 
 PageRule = Callable[[Page, Settings], Iterator[Finding]]
 
 
 def _choice(
-    page: Page, line: int | None, what: str, value: str, choices: tuple[str, ...]
+    docname: str, line: int | None, what: str, value: str, choices: tuple[str, ...]
 ) -> Iterator[Finding]:
     if value not in choices:
-        hint = did_you_mean(value, choices) or f"; expected one of {', '.join(choices)}"
-        yield Finding("option", f"unknown {what} {value!r}{hint}", page.docname, line)
+        yield Finding("option", unknown_choice(what, value, choices), docname, line)
 
 
 def check_doc_meta(page: Page, settings: Settings) -> Iterator[Finding]:
@@ -32,7 +31,7 @@ def check_doc_meta(page: Page, settings: Settings) -> Iterator[Finding]:
     if meta is None:
         return
     if meta.status:
-        yield from _choice(page, meta.line, "status", meta.status, settings.statuses)
+        yield from _choice(page.docname, meta.line, "status", meta.status, settings.statuses)
     for name, value in (("created", meta.created), ("updated", meta.updated)):
         if value and not is_iso_date(value):
             yield Finding(
@@ -46,7 +45,7 @@ def check_doc_meta(page: Page, settings: Settings) -> Iterator[Finding]:
 def check_goals(page: Page, settings: Settings) -> Iterator[Finding]:
     """Goal kinds must be configured; performance and scalability goals need a target."""
     for goal in page.goals:
-        yield from _choice(page, goal.line, "goal kind", goal.kind, settings.goal_kinds)
+        yield from _choice(page.docname, goal.line, "goal kind", goal.kind, settings.goal_kinds)
         if goal.kind in KINDS_NEEDING_TARGET and not goal.target:
             yield Finding(
                 "missing",
@@ -71,7 +70,9 @@ def check_logging(page: Page, settings: Settings) -> Iterator[Finding]:
     if logging is None:
         return
     for use_case in logging.use_cases:
-        yield from _choice(page, logging.line, "log use case", use_case, settings.log_use_cases)
+        yield from _choice(
+            page.docname, logging.line, "log use case", use_case, settings.log_use_cases
+        )
     detailed = {detail.use_case for detail in logging.details}
     for use_case in logging.use_cases:
         if use_case in settings.log_use_cases and use_case not in detailed:
@@ -84,7 +85,7 @@ def check_logging(page: Page, settings: Settings) -> Iterator[Finding]:
     for detail in logging.details:
         if detail.use_case:  # an empty name already warned at the directive
             yield from _choice(
-                page, detail.line, "log use case", detail.use_case, settings.log_use_cases
+                page.docname, detail.line, "log use case", detail.use_case, settings.log_use_cases
             )
         if detail.retention and retention_days(detail.retention) is None:
             yield Finding(
@@ -179,11 +180,7 @@ def check_query(query: IndexQuery, settings: Settings, docname: str) -> list[Fin
 
     def unknown(what: str, values: tuple[str, ...], choices: tuple[str, ...]) -> None:
         for value in values:
-            if value not in choices:
-                hint = did_you_mean(value, choices) or f"; expected one of {', '.join(choices)}"
-                findings.append(
-                    Finding("option", f"unknown {what} {value!r}{hint}", docname, query.line)
-                )
+            findings.extend(_choice(docname, query.line, what, value, choices))
 
     unknown("status", query.statuses, settings.statuses)
     choices = kind_choices(query.kind, settings)

@@ -85,3 +85,9 @@ def did_you_mean(value: str, choices: tuple[str, ...] | list[str]) -> str:
     """A ``did you mean`` hint for a mistyped choice, or an empty string."""
     close = difflib.get_close_matches(value.lower(), list(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def unknown_choice(what: str, value: str, choices: tuple[str, ...] | list[str]) -> str:
+    """``unknown status 'aproved'; did you mean 'approved'?`` (or the allowed values)."""
+    hint = did_you_mean(value, choices) or f"; expected one of {', '.join(choices)}"
+    return f"unknown {what} {value!r}{hint}"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_designdoc import warnings
@@ -172,6 +173,17 @@ def field_list(rows: Sequence[tuple[str, Sequence[nodes.Node] | str]]) -> list[n
         paragraph = nodes.paragraph("", "", *content)
         fields += nodes.field("", nodes.field_name(label, label), nodes.field_body("", paragraph))
     return [fields] if fields.children else []
+
+
+def xref(
+    domain: str, reftype: str, target: str, refdoc: str, *, warn: bool, text: str = ""
+) -> nodes.Node:
+    """A cross-reference resolved later; shows ``text`` (default: the target) until then."""
+    shown = text or target
+    return addnodes.pending_xref(
+        "", nodes.inline(shown, shown), refdomain=domain, reftype=reftype,
+        reftarget=target, refdoc=refdoc, refexplicit=False, refwarn=warn,
+    )  # fmt: skip
 
 
 def badge(text: str, *classes: str) -> nodes.inline:

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urlparse
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.util import docname_join
 
 from sphinx_designdoc.directives.base import (
@@ -14,6 +13,7 @@ from sphinx_designdoc.directives.base import (
     badge,
     field_list,
     text_options,
+    xref,
 )
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import RELATION_KINDS, DocMeta, Relations
@@ -111,33 +111,13 @@ class DesignDocDirective(DesignDirective):
             target = target.removesuffix(suffix)
         if docname_join(self.env.docname, target) not in self.env.found_docs:
             return [nodes.literal(prd, prd)]  # a path outside the project: show, don't link
-        ref = addnodes.pending_xref(
-            "",
-            nodes.inline(prd, prd),
-            refdomain="std",
-            reftype="doc",
-            reftarget=target,
-            refdoc=self.env.docname,
-            refexplicit=False,
-            refwarn=True,
-        )
-        return [ref]
+        return [xref("std", "doc", target, self.env.docname, warn=True, text=prd)]
 
     def _doc_links(self, targets: tuple[str, ...]) -> list[nodes.Node]:
+        """Links to related docs; unknown ids were already reported by the project rules."""
         out: list[nodes.Node] = []
         for index, target in enumerate(targets):
             if index:
                 out.append(nodes.Text(", "))
-            out.append(
-                addnodes.pending_xref(
-                    "",
-                    nodes.inline(target, target),
-                    refdomain="design",
-                    reftype="doc",
-                    reftarget=target,
-                    refdoc=self.env.docname,
-                    refexplicit=False,
-                    refwarn=False,
-                )
-            )
+            out.append(xref("design", "doc", target, self.env.docname, warn=False))
         return out

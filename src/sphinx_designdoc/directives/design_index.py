@@ -9,7 +9,7 @@ from sphinx_designdoc import rules, warnings
 from sphinx_designdoc.directives.base import DesignDirective, text_options
 from sphinx_designdoc.nodes import design_index
 from sphinx_designdoc.query import SPECS, IndexQuery, allowed_columns
-from sphinx_designdoc.values import did_you_mean
+from sphinx_designdoc.values import unknown_choice
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -26,9 +26,7 @@ class DesignIndexDirective(DesignDirective):
     def render(self) -> list[nodes.Node]:
         kind = (self.arguments[0] if self.arguments else "").strip().lower()
         if kind not in SPECS:
-            choices = tuple(SPECS)
-            hint = did_you_mean(kind, choices) or f"; expected one of {', '.join(choices)}"
-            self.warn("option", f"unknown design-index kind {kind!r}{hint}")
+            self.warn("option", unknown_choice("design-index kind", kind, tuple(SPECS)))
             return []
         query = IndexQuery(
             kind=kind,
