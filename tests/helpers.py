@@ -155,7 +155,7 @@ def write_generated_project(srcdir: Path, count: int) -> None:
         (srcdir / f"{name}.rst").write_text(
             f"""\
 Design {n}
-=========
+{"=" * (7 + len(str(n)))}
 
 .. design-doc::
    :id: {name}
