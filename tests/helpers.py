@@ -161,9 +161,18 @@ Design {n}
    :id: {name}
    :status: {statuses[n % 4]}
    :tags: team{n % 3}
+   :reviewers: Reviewer {n}
    :related: {following}
 
    Overview of design {n}.
+
+Background
+----------
+
+Context for design {n}.
+
+Goals
+-----
 
 .. design-goals::
 
@@ -174,15 +183,63 @@ Design {n}
 
    - Plain goal {n}
 
+Non-Goals
+---------
+
 .. non-goals::
 
    - Non-goal {n}
+
+Design
+------
+
+.. component:: Service {n}
+   :id: svc
+   :purpose: Does the work of design {n}.
+
+Data Model
+----------
+
+One table.
+
+API Design
+----------
+
+One endpoint.
+
+Error Handling
+--------------
+
+Retries.
+
+Security Considerations
+-----------------------
+
+.. security-considerations::
+   :authentication: mTLS
+
+Testing Strategy
+----------------
+
+.. testing-strategy::
+   :unit: 90% coverage
+
+Migration Plan
+--------------
+
+None needed.
+
+Logging Strategy
+----------------
 
 .. logging-strategy::
    :use-cases: tracing
 
    .. log-use-case:: tracing
       :retention: {n + 1}d
+
+Alternatives Considered
+-----------------------
 
 .. alternative:: Alternative {n}
    :id: alt

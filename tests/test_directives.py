@@ -86,14 +86,14 @@ def test_missing_titles_warn_and_render_the_rest(tmp_path: Path) -> None:
 def test_wrongly_typed_config_warns_and_falls_back(tmp_path: Path) -> None:
     src = write_project(
         tmp_path,
-        {"index.rst": "Home\n====\n\n.. design-doc::\n   :status: approved\n"},
-        conf='designdoc_statuses = ["approved", 3]\n',
+        {"index.rst": "Home\n====\n\n.. design-doc::\n   :status: draft\n"},
+        conf='designdoc_statuses = ["draft", 3]\n',
     )
     result = build(src, freshenv=True)
     # a start-up warning: no file or line, like Sphinx's own config warnings
     assert [(w.file, w.subtype, w.message) for w in result.warnings] == [
         ("", "config", "designdoc_statuses must be a list of non-empty strings, "
-                   "got ['approved', 3]; using the default"),
+                   "got ['draft', 3]; using the default"),
     ]  # fmt: skip
 
 

@@ -58,6 +58,59 @@ def test_json_shape(make_build) -> None:
                 "why_not": "The broker caps delays at 15 minutes; retries need up to 72 hours.",
             },
         ],
+        "components": [
+            {
+                "id": "scheduler",
+                "title": "Retry Scheduler",
+                "purpose": "Decides when a failed payment is retried.",
+                "interface": "schedule(payment_id, failure_code) -> RetryPlan",
+                "depends_on": ["ledger"],
+            },
+            {
+                "id": "ledger",
+                "title": "Ledger",
+                "purpose": "Records every attempt.",
+                "interface": None,
+                "depends_on": [],
+            },
+        ],
+        "security": {
+            "authentication": "mTLS between services",
+            "authorization": "only the billing role may trigger manual retries",
+            "data_protection": "card data never leaves the vault",
+        },
+        "testing": {
+            "unit": "90% line coverage of the scheduler",
+            "integration": "retry after gateway timeout; duplicate webhook",
+            "performance": "500 req/s for 1 h with p99 < 200 ms",
+        },
+        "questions": [
+            {
+                "id": "disputes",
+                "title": "Do we retry disputed payments?",
+                "owner": "Ana Ruiz",
+                "resolution": "No; disputes go to the chargeback flow.",
+                "open": False,
+            },
+        ],
+        "sections": dict.fromkeys(
+            [
+                "overview",
+                "background",
+                "goals",
+                "non-goals",
+                "design",
+                "data-model",
+                "api-design",
+                "error-handling",
+                "logging-strategy",
+                "security",
+                "testing",
+                "migration-plan",
+                "alternatives",
+            ],
+            True,
+        ),
         "logging": {
             "use_cases": ["tracing", "error-tracking"],
             "pii": ["email", "card_last4"],
@@ -92,3 +145,15 @@ def test_json_can_be_turned_off(make_build) -> None:
 def test_json_not_written_by_non_html_builders(make_build) -> None:
     result: Build = make_build("basic", "text")
     assert not (result.outdir / "designdoc.json").exists()
+
+
+def test_sections_show_what_a_draft_lacks(make_build) -> None:
+    result: Build = make_build("basic")
+    sections = result.json()["docs"]["ledger-export"]["sections"]
+    assert {key for key, present in sections.items() if present} == {
+        "overview",
+        "goals",
+        "non-goals",
+        "logging-strategy",
+        "alternatives",
+    }

@@ -23,7 +23,25 @@ def page(**fields: object) -> Page:
 
 def test_a_complete_page_has_no_findings() -> None:
     complete = page(
-        meta=DocMeta("x", status="approved", created="2026-01-01", line=3),
+        meta=DocMeta(
+            "x",
+            status="approved",
+            reviewers=("Sam",),
+            created="2026-01-01",
+            overview="Does x.",
+            line=3,
+        ),
+        headings=(
+            "background",
+            "design",
+            "data model",
+            "api design",
+            "error handling",
+            "security considerations",
+            "testing strategy",
+            "migration plan",
+            "non-goals",
+        ),
         goals=[Goal("g", "Fast", "performance", "p99 < 1 s", 5)],
         alternatives=[Alternative("a", "Cron", "No retries", 9)],
         logging=LoggingStrategy(

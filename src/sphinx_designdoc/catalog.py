@@ -17,11 +17,17 @@ if TYPE_CHECKING:
     from sphinx_designdoc.model import Page
 
 #: Object types, in the order ``:design:ref:`` tries them.
-ITEM_TYPES = ("goal", "alternative", "usecase")
+ITEM_TYPES = ("goal", "component", "alternative", "usecase", "question")
 OBJECT_TYPES = ("doc", *ITEM_TYPES)
 #: ``design`` role name -> the object type it links to (``ref`` links to any).
-ROLE_TYPES = {"doc": "doc", "goal": "goal", "alt": "alternative", "usecase": "usecase"}
-TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()}
+ROLE_TYPES = {
+    "doc": "doc",
+    "goal": "goal",
+    "component": "component",
+    "alt": "alternative",
+    "usecase": "usecase",
+}
+TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()} | {"question": "ref"}
 
 
 def anchor_for(objtype: str, item_id: str) -> str:
@@ -88,6 +94,8 @@ def _page_targets(page: Page) -> Iterator[Target]:
     yield Target("doc", page.id, page.docname, "", page.title or page.id, status)
     items: list[tuple[str, str, str]] = [
         *(("goal", goal.id, goal.title) for goal in page.goals),
+        *(("component", comp.id, comp.title) for comp in page.components),
+        *(("question", question.id, question.title) for question in page.questions),
         *(("alternative", alt.id, alt.title) for alt in page.alternatives),
         *(("usecase", d.use_case, use_case_label(d.use_case))
           for d in (page.logging.details if page.logging else ())),

@@ -21,6 +21,7 @@ from sphinx_designdoc.catalog import ROLE_TYPES, Catalog, Target
 from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.model import Page
 from sphinx_designdoc.nodes import design_index
+from sphinx_designdoc.rules.coverage import normalize_heading
 from sphinx_designdoc.values import slugify
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ class DesignDomain(Domain):
     object_types: ClassVar[dict[str, ObjType]] = {
         "doc": ObjType("design doc", "doc", "ref"),
         "goal": ObjType("goal", "goal", "ref"),
+        "component": ObjType("component", "component", "ref"),
+        "question": ObjType("open question", "ref"),
         "alternative": ObjType("alternative", "alt", "ref"),
         "usecase": ObjType("log use case", "usecase", "ref"),
     }
@@ -119,8 +122,15 @@ class DesignDomain(Domain):
         if page is None:
             return
         page.title = _page_title(document) or page.id
+        page.headings = tuple(
+            normalize_heading(section[0].astext())
+            for section in document.findall(nodes.section)
+            if section.children and isinstance(section[0], nodes.title)
+        )
         self._changed()
-        warnings.emit(rules.check_page(page, get_settings(env.config)))
+        settings = get_settings(env.config)
+        warnings.emit(rules.check_page(page, settings))
+        warnings.emit(rules.find_placeholders(page, _prose(document), settings))
 
     def check_consistency(self) -> None:
         warnings.emit(rules.check_project(self.pages))
@@ -181,6 +191,27 @@ def _page_title(document: nodes.document) -> str:
     if section is None or not section.children or not isinstance(section[0], nodes.title):
         return ""
     return section[0].astext()
+
+
+_NOT_PROSE = (nodes.literal_block, nodes.literal, nodes.raw, nodes.comment, nodes.doctest_block)
+
+
+def _prose(document: nodes.document) -> Iterator[tuple[str, int | None]]:
+    """The page's text outside code, each with the line of its nearest located node."""
+    for text in document.findall(nodes.Text):
+        node: nodes.Node | None = text.parent
+        if any(isinstance(parent, _NOT_PROSE) for parent in _ancestors(text)):
+            continue
+        while node is not None and node.line is None:
+            node = node.parent
+        yield str(text), node.line if node is not None else None
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 def _shown_by(document: nodes.document) -> Shown:

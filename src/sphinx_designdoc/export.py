@@ -1,74 +1,116 @@
-"""The ``designdoc.json`` export: a pure function from the catalog to JSON-ready data."""
+"""The ``designdoc.json`` export: a pure function from the catalog to JSON-ready data.
+
+Every key is always present; a value the author did not give is ``null`` (or an empty
+list), so consumers never test for missing keys.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any
 
+from sphinx_designdoc.model import DocMeta
+from sphinx_designdoc.rules.coverage import coverage
 from sphinx_designdoc.values import retention_days
 
 if TYPE_CHECKING:
     from sphinx_designdoc.catalog import Catalog
-    from sphinx_designdoc.model import Page
+    from sphinx_designdoc.model import LoggingStrategy, Page, Security, Testing
+    from sphinx_designdoc.settings import Settings
 
 SCHEMA_VERSION = 1
 
 
-def page_to_json(page: Page) -> dict[str, Any]:
-    """One doc in the documented shape; absent metadata gives empty values, never omissions."""
-    meta = page.meta
-    logging = page.logging
+def _or_none(value: str) -> str | None:
+    return value or None
+
+
+def _meta(meta: DocMeta) -> dict[str, Any]:
+    return {
+        "status": _or_none(meta.status),
+        "authors": list(meta.authors),
+        "reviewers": list(meta.reviewers),
+        "created": _or_none(meta.created),
+        "updated": _or_none(meta.updated),
+        "prd": _or_none(meta.prd),
+        "overview": meta.overview,
+        "relations": {kind: list(targets) for kind, targets in meta.relations.items()},
+    }
+
+
+def _logging(logging: LoggingStrategy | None) -> dict[str, Any] | None:
+    if logging is None:
+        return None
+    details = [
+        {
+            "use_case": d.use_case,
+            "events": list(d.events),
+            "fields": list(d.fields),
+            "retention": _or_none(d.retention),
+            "retention_days": retention_days(d.retention) if d.retention else None,
+            "sampling": _or_none(d.sampling),
+        }
+        for d in logging.details
+    ]
+    return {"use_cases": list(logging.use_cases), "pii": list(logging.pii),
+            "privacy": _or_none(logging.privacy), "details": details}  # fmt: skip
+
+
+def _security(security: Security | None) -> dict[str, Any] | None:
+    if security is None:
+        return None
+    return {"authentication": _or_none(security.authentication),
+            "authorization": _or_none(security.authorization),
+            "data_protection": _or_none(security.data_protection)}  # fmt: skip
+
+
+def _testing(testing: Testing | None) -> dict[str, Any] | None:
+    if testing is None:
+        return None
+    return {"unit": _or_none(testing.unit), "integration": _or_none(testing.integration),
+            "performance": _or_none(testing.performance)}  # fmt: skip
+
+
+def page_to_json(page: Page, settings: Settings) -> dict[str, Any]:
+    """One doc in the documented shape."""
     return {
         "id": page.id,
         "docname": page.docname,
         "title": page.title,
-        "design_doc": meta is not None,
-        "status": (meta.status or None) if meta else None,
-        "authors": list(meta.authors) if meta else [],
-        "reviewers": list(meta.reviewers) if meta else [],
-        "created": (meta.created or None) if meta else None,
-        "updated": (meta.updated or None) if meta else None,
-        "prd": (meta.prd or None) if meta else None,
+        "design_doc": page.meta is not None,
         "tags": list(page.tags),
-        "overview": meta.overview if meta else "",
-        "relations": {
-            kind: list(targets) for kind, targets in (meta.relations.items() if meta else [])
-        }
-        or {"supersedes": [], "amends": [], "requires": [], "related": []},
+        **_meta(page.meta or DocMeta(page.id)),
         "goals": [
-            {"id": g.id, "title": g.title, "kind": g.kind, "target": g.target or None}
+            {"id": g.id, "title": g.title, "kind": g.kind, "target": _or_none(g.target)}
             for g in page.goals
         ],
         "non_goals": [non_goal.text for non_goal in page.non_goals],
-        "alternatives": [
-            {"id": a.id, "title": a.title, "why_not": a.why_not or None} for a in page.alternatives
+        "components": [
+            {"id": c.id, "title": c.title, "purpose": _or_none(c.purpose),
+             "interface": _or_none(c.interface), "depends_on": list(c.depends_on)}
+            for c in page.components
         ],
-        "logging": None
-        if logging is None
-        else {
-            "use_cases": list(logging.use_cases),
-            "pii": list(logging.pii),
-            "privacy": logging.privacy or None,
-            "details": [
-                {
-                    "use_case": d.use_case,
-                    "events": list(d.events),
-                    "fields": list(d.fields),
-                    "retention": d.retention or None,
-                    "retention_days": retention_days(d.retention) if d.retention else None,
-                    "sampling": d.sampling or None,
-                }
-                for d in logging.details
-            ],
-        },
-    }
+        "logging": _logging(page.logging),
+        "security": _security(page.security),
+        "testing": _testing(page.testing),
+        "alternatives": [
+            {"id": a.id, "title": a.title, "why_not": _or_none(a.why_not)}
+            for a in page.alternatives
+        ],
+        "questions": [
+            {"id": q.id, "title": q.title, "owner": _or_none(q.owner),
+             "resolution": _or_none(q.resolution), "open": q.is_open}
+            for q in page.questions
+        ],
+        "sections": coverage(page, settings),
+    }  # fmt: skip
 
 
-def export(catalog: Catalog) -> dict[str, Any]:
+def export(catalog: Catalog, settings: Settings) -> dict[str, Any]:
     """Every collected doc by id, in id order, with the schema version."""
     return {
         "version": SCHEMA_VERSION,
-        "docs": {page.id: page_to_json(page) for page in catalog.ordered_pages()},
+        "docs": {page.id: page_to_json(page, settings) for page in catalog.ordered_pages()},
     }
 
 

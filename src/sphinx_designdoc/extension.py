@@ -9,6 +9,7 @@ from sphinx.util.fileutil import copy_asset_file
 
 from sphinx_designdoc import config
 from sphinx_designdoc.directives.alternative import AlternativeDirective
+from sphinx_designdoc.directives.component import ComponentDirective
 from sphinx_designdoc.directives.design_doc import DesignDocDirective
 from sphinx_designdoc.directives.design_index import DesignIndexDirective
 from sphinx_designdoc.directives.goals import DesignGoalsDirective, GoalDirective
@@ -17,6 +18,8 @@ from sphinx_designdoc.directives.logging_strategy import (
     LogUseCaseDirective,
 )
 from sphinx_designdoc.directives.non_goals import NonGoalsDirective
+from sphinx_designdoc.directives.open_question import OpenQuestionDirective
+from sphinx_designdoc.directives.sections import SecurityDirective, TestingDirective
 from sphinx_designdoc.domain import DesignDomain, unresolved_design_ref
 from sphinx_designdoc.i18n import MESSAGE_CATALOG
 from sphinx_designdoc.json_output import write_json
@@ -39,6 +42,10 @@ DIRECTIVES = {
     "design-goals": DesignGoalsDirective,
     "goal": GoalDirective,
     "non-goals": NonGoalsDirective,
+    "component": ComponentDirective,
+    "security-considerations": SecurityDirective,
+    "testing-strategy": TestingDirective,
+    "open-question": OpenQuestionDirective,
     "alternative": AlternativeDirective,
     "logging-strategy": LoggingStrategyDirective,
     "log-use-case": LogUseCaseDirective,

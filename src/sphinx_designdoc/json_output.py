@@ -20,10 +20,11 @@ def write_json(app: Sphinx, exception: Exception | None) -> None:
     """Write the export after a successful HTML-family build (unchanged files stay untouched)."""
     if exception is not None or app.builder.format != "html":
         return
-    if not get_settings(app.config).export_json:
+    settings = get_settings(app.config)
+    if not settings.export_json:
         return
     domain = cast("DesignDomain", app.env.domains["design"])
     path = Path(app.outdir) / JSON_NAME
-    text = dumps(export(domain.catalog))
+    text = dumps(export(domain.catalog, settings))
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")

@@ -41,6 +41,53 @@ class Alternative:
 
 
 @dataclass(frozen=True)
+class Component:
+    """One block of the detailed design: what it is for, its interface, what it uses."""
+
+    id: str
+    title: str
+    purpose: str = ""
+    interface: str = ""
+    depends_on: tuple[str, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Security:
+    """The Security Considerations section."""
+
+    authentication: str = ""
+    authorization: str = ""
+    data_protection: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Testing:
+    """The Testing Strategy section: unit, integration and performance testing."""
+
+    unit: str = ""
+    integration: str = ""
+    performance: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    """An open question; it is resolved once it has a resolution."""
+
+    id: str
+    title: str
+    owner: str = ""
+    resolution: str = ""
+    line: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return not self.resolution
+
+
+@dataclass(frozen=True)
 class LogUseCase:
     """What one logging use case records, how long it is kept, and how it is sampled."""
 
@@ -110,6 +157,12 @@ class Page:
     non_goals: list[NonGoal] = field(default_factory=list)
     alternatives: list[Alternative] = field(default_factory=list)
     logging: LoggingStrategy | None = None
+    components: list[Component] = field(default_factory=list)
+    security: Security | None = None
+    testing: Testing | None = None
+    questions: list[Question] = field(default_factory=list)
+    #: Titles of the page's sections, lowercased; the coverage check matches them.
+    headings: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -127,7 +180,17 @@ class Page:
     @property
     def has_content(self) -> bool:
         """True when the page holds anything worth listing."""
-        return bool(self.meta or self.goals or self.non_goals or self.alternatives or self.logging)
+        return bool(
+            self.meta
+            or self.goals
+            or self.non_goals
+            or self.alternatives
+            or self.logging
+            or self.components
+            or self.security
+            or self.testing
+            or self.questions
+        )
 
 
 @dataclass(frozen=True)

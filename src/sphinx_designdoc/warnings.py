@@ -14,7 +14,16 @@ if TYPE_CHECKING:
 logger = logging.getLogger("sphinx_designdoc")
 
 #: Every subtype the extension emits; ``suppress_warnings = ["designdoc.<subtype>"]``.
-SUBTYPES = ("option", "missing", "duplicate", "ref", "config")
+SUBTYPES = (
+    "option",
+    "missing",
+    "placeholder",
+    "duplicate",
+    "ref",
+    "lifecycle",
+    "privacy",
+    "config",
+)
 
 
 def emit(findings: Iterable[Finding]) -> None:

@@ -1,0 +1,44 @@
+"""``open-question``: something still to decide, with an owner; resolved once answered."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from docutils import nodes
+
+from sphinx_designdoc.catalog import anchor_for
+from sphinx_designdoc.directives.base import DesignDirective, field_list, text_options
+from sphinx_designdoc.i18n import _
+from sphinx_designdoc.model import Question
+
+
+class OpenQuestionDirective(DesignDirective):
+    """A question; ``:resolution:`` records the answer and closes it."""
+
+    section = "question"
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar = text_options("id", "owner", "resolution")
+
+    def render(self) -> list[nodes.Node]:
+        title_nodes, title = self.inline(self.arguments[0] if self.arguments else "")
+        if not title:
+            self.warn("missing", "open-question has no title")
+        resolution_nodes, resolution = self.inline(self.option("resolution"))
+        question = Question(
+            id=self.item_id(self.option("id"), title, "question"),
+            title=title,
+            owner=self.option("owner"),
+            resolution=resolution,
+            line=self.line,
+        )
+        self.page().questions.append(question)
+        label = _("Open question:") if question.is_open else _("Resolved question:")
+        heading = nodes.rubric("", "", classes=["designdoc-title"])
+        heading += [nodes.inline(label, label, classes=["designdoc-label"]), nodes.Text(" ")]
+        heading += title_nodes
+        fields = field_list([(_("Owner"), question.owner), (_("Resolution"), resolution_nodes)])
+        node = self.container(heading, *fields, *self.parse_content_to_nodes())
+        node["classes"].append("designdoc-open" if question.is_open else "designdoc-resolved")
+        self.add_anchor(node, anchor_for("question", question.id))
+        return [node]

@@ -1,0 +1,72 @@
+"""``security-considerations`` and ``testing-strategy``: option fields plus prose.
+
+Both sections are a fixed set of labelled answers; they share one directive shape.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from sphinx_designdoc.directives.base import DesignDirective, field_list, text_options
+from sphinx_designdoc.i18n import _
+from sphinx_designdoc.model import Security, Testing
+
+if TYPE_CHECKING:
+    from docutils import nodes
+
+
+class FieldsSectionDirective(DesignDirective):
+    """A section made of labelled option values followed by free prose."""
+
+    fields: ClassVar[tuple[str, ...]] = ()
+
+    def labels(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def store(self, values: dict[str, str]) -> None:
+        raise NotImplementedError
+
+    def render(self) -> list[nodes.Node]:
+        labels = self.labels()
+        rows: list[tuple[str, list[nodes.Node]]] = []
+        values: dict[str, str] = {}
+        for name in self.fields:
+            parsed, values[name] = self.inline(self.option(name))
+            rows.append((labels[name], parsed))
+        self.store(values)
+        return [self.container(*field_list(rows), *self.parse_content_to_nodes())]
+
+
+class SecurityDirective(FieldsSectionDirective):
+    """Security Considerations: authentication, authorization, data protection."""
+
+    section = "security"
+    fields = ("authentication", "authorization", "data-protection")
+    option_spec: ClassVar = text_options(*fields)
+
+    def labels(self) -> dict[str, str]:
+        return {"authentication": _("Authentication"), "authorization": _("Authorization"),
+                "data-protection": _("Data protection")}  # fmt: skip
+
+    def store(self, values: dict[str, str]) -> None:
+        self.page().security = Security(
+            values["authentication"], values["authorization"], values["data-protection"],
+            self.line,
+        )  # fmt: skip
+
+
+class TestingDirective(FieldsSectionDirective):
+    """Testing Strategy: unit, integration and performance tests."""
+
+    section = "testing"
+    fields = ("unit", "integration", "performance")
+    option_spec: ClassVar = text_options(*fields)
+
+    def labels(self) -> dict[str, str]:
+        return {"unit": _("Unit tests"), "integration": _("Integration tests"),
+                "performance": _("Performance tests")}  # fmt: skip
+
+    def store(self, values: dict[str, str]) -> None:
+        self.page().testing = Testing(
+            values["unit"], values["integration"], values["performance"], self.line
+        )

@@ -1,0 +1,65 @@
+"""Validation rules: pure functions from the model to findings.
+
+``check_page`` runs when a page has been read (its findings point into that page);
+``check_project`` runs once every page is known (ids, relations, successors).  Sphinx
+only turns findings into warnings (:mod:`sphinx_designdoc.warnings`).  Each module
+holds the rules of one concern; add a rule to the tuples below to run it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_designdoc.rules.coverage import check_coverage, coverage
+from sphinx_designdoc.rules.identity import (
+    check_doc_ids,
+    check_duplicate_items,
+    check_relation_targets,
+)
+from sphinx_designdoc.rules.index_query import check_query
+from sphinx_designdoc.rules.lifecycle import check_lifecycle, check_successors
+from sphinx_designdoc.rules.placeholders import find_placeholders
+from sphinx_designdoc.rules.privacy import check_privacy
+from sphinx_designdoc.rules.sections import (
+    check_alternatives,
+    check_components,
+    check_doc_meta,
+    check_goals,
+    check_logging,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from sphinx_designdoc.model import Finding, Page
+    from sphinx_designdoc.rules.common import PageRule
+    from sphinx_designdoc.settings import Settings
+
+PAGE_RULES: tuple[PageRule, ...] = (
+    check_doc_meta,
+    check_goals,
+    check_components,
+    check_alternatives,
+    check_logging,
+    check_privacy,
+    check_duplicate_items,
+    check_coverage,
+    check_lifecycle,
+)
+
+
+def check_page(page: Page, settings: Settings) -> list[Finding]:
+    """Every finding for one page, in rule order."""
+    return [finding for rule in PAGE_RULES for finding in rule(page, settings)]
+
+
+def check_project(pages: Mapping[str, Page]) -> list[Finding]:
+    """Findings that need every page: duplicate doc ids, relation targets, successors."""
+    return [
+        *check_doc_ids(pages),
+        *check_relation_targets(pages),
+        *check_successors(pages),
+    ]
+
+
+__all__ = ["check_page", "check_project", "check_query", "coverage", "find_placeholders"]

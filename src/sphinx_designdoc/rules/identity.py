@@ -1,0 +1,67 @@
+"""Ids must be unique: items within a doc, doc ids across the project."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from sphinx_designdoc.model import Finding, Page
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+    from sphinx_designdoc.settings import Settings
+
+
+def check_duplicate_items(page: Page, settings: Settings) -> Iterator[Finding]:
+    """Item ids must be unique per kind within a doc, or references become ambiguous."""
+    logging_details = page.logging.details if page.logging else []
+    groups: list[tuple[str, Iterable[tuple[str, int | None]]]] = [
+        ("goal", ((goal.id, goal.line) for goal in page.goals)),
+        ("component", ((comp.id, comp.line) for comp in page.components)),
+        ("alternative", ((alt.id, alt.line) for alt in page.alternatives)),
+        ("log use case", ((d.use_case, d.line) for d in logging_details)),
+        ("open question", ((q.id, q.line) for q in page.questions)),
+    ]
+    for what, items in groups:
+        seen: set[str] = set()
+        for item_id, line in items:
+            if item_id in seen:
+                yield Finding(
+                    "duplicate", f"duplicate {what} id {item_id!r} in this doc", page.docname, line
+                )
+            seen.add(item_id)
+
+
+def check_doc_ids(pages: Mapping[str, Page]) -> Iterator[Finding]:
+    """Two design docs with one id: the first by docname keeps it, the others are reported."""
+    ordered = [pages[name] for name in sorted(pages) if pages[name].meta]
+    counts = Counter(page.id for page in ordered)
+    first: dict[str, str] = {}
+    for page in ordered:
+        if counts[page.id] < 2:
+            continue
+        if page.id in first:
+            yield Finding(
+                "duplicate",
+                f"duplicate design doc id {page.id!r}; also used by {first[page.id]!r}",
+                page.docname,
+                page.meta.line if page.meta else None,
+            )
+        else:
+            first[page.id] = page.docname
+
+
+def check_relation_targets(pages: Mapping[str, Page]) -> Iterator[Finding]:
+    """``:supersedes:`` and the other relations must name known doc ids."""
+    known = {page.id for page in pages.values() if page.has_content}
+    for docname in sorted(pages):
+        meta = pages[docname].meta
+        if meta is None:
+            continue
+        for kind, targets in meta.relations.items():
+            for target in targets:
+                if target not in known:
+                    yield Finding(
+                        "ref", f":{kind}: names unknown design doc {target!r}", docname, meta.line
+                    )

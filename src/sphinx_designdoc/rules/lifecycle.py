@@ -1,0 +1,99 @@
+"""Statuses that need something: reviewers, answered questions, a successor, freshness."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sphinx_designdoc.model import Finding, Page
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+    from sphinx_designdoc.settings import Settings
+
+
+def check_lifecycle(page: Page, settings: Settings) -> Iterator[Finding]:
+    """Approved docs were reviewed and answered their questions; reviews do not go stale."""
+    meta = page.meta
+    if meta is None:
+        return
+    if meta.status == "approved":
+        if not meta.reviewers:
+            yield Finding("lifecycle", "approved design doc has no :reviewers:", page.docname,
+                          meta.line)  # fmt: skip
+        for question in page.questions:
+            if question.is_open:
+                yield Finding(
+                    "lifecycle",
+                    f"open question {question.title!r} in an approved design doc; "
+                    "answer it with :resolution:",
+                    page.docname,
+                    question.line,
+                )
+    if meta.status == "in-review" and settings.stale_days and meta.updated:
+        try:
+            updated = dt.date.fromisoformat(meta.updated)
+        except ValueError:
+            return  # the date rule already reported it
+        age = (settings.today - updated).days
+        if age > settings.stale_days:
+            yield Finding(
+                "lifecycle",
+                f"in review but last updated {meta.updated}, {age} days ago "
+                f"(designdoc_stale_days is {settings.stale_days})",
+                page.docname,
+                meta.line,
+            )
+
+
+def check_successors(pages: Mapping[str, Page]) -> Iterator[Finding]:
+    """A superseded doc is superseded by some doc; supersedes never goes round in a cycle."""
+    docs = {page.id: page for _, page in sorted(pages.items()) if page.meta}
+    superseded_by = {target for page in docs.values() if page.meta
+                     for target in page.meta.relations.supersedes}  # fmt: skip
+    for doc_id, page in docs.items():
+        if page.status == "superseded" and doc_id not in superseded_by:
+            yield Finding(
+                "lifecycle",
+                f"superseded design doc has no successor: no doc has ':supersedes: {doc_id}'",
+                page.docname,
+                page.meta.line if page.meta else None,
+            )
+    yield from _cycles(docs)
+
+
+def _cycles(docs: Mapping[str, Page]) -> Iterator[Finding]:
+    edges = {doc_id: [t for t in page.meta.relations.supersedes if t in docs]
+             for doc_id, page in docs.items() if page.meta}  # fmt: skip
+    reported: set[frozenset[str]] = set()
+    for start in sorted(edges):
+        path: list[str] = []
+        yield from _walk(start, edges, path, docs, reported)
+
+
+def _walk(
+    node: str,
+    edges: Mapping[str, list[str]],
+    path: list[str],
+    docs: Mapping[str, Page],
+    reported: set[frozenset[str]],
+) -> Iterator[Finding]:
+    if node in path:
+        cycle = path[path.index(node) :]
+        if frozenset(cycle) not in reported:
+            reported.add(frozenset(cycle))
+            first = min(cycle, key=lambda doc_id: docs[doc_id].docname)
+            rotated = cycle[cycle.index(first) :] + cycle[: cycle.index(first)]
+            meta = docs[first].meta
+            yield Finding(
+                "lifecycle",
+                "supersedes cycle: " + " -> ".join([*rotated, first]),
+                docs[first].docname,
+                meta.line if meta else None,
+            )
+        return
+    path.append(node)
+    for target in edges.get(node, ()):
+        yield from _walk(target, edges, path, docs, reported)
+    path.pop()

@@ -1,0 +1,106 @@
+"""Rules for each section's own content: metadata, goals, components, alternatives, logging."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_designdoc.model import Finding, Page
+from sphinx_designdoc.rules.common import choice
+from sphinx_designdoc.settings import KINDS_NEEDING_TARGET, Settings
+from sphinx_designdoc.values import is_iso_date, retention_days
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+def check_doc_meta(page: Page, settings: Settings) -> Iterator[Finding]:
+    """Status must be configured and dates must be ISO dates."""
+    meta = page.meta
+    if meta is None:
+        return
+    if meta.status:
+        yield from choice(page.docname, meta.line, "status", meta.status, settings.statuses)
+    for name, value in (("created", meta.created), ("updated", meta.updated)):
+        if value and not is_iso_date(value):
+            yield Finding(
+                "option",
+                f"bad :{name}: date {value!r}; expected YYYY-MM-DD",
+                page.docname,
+                meta.line,
+            )
+
+
+def check_goals(page: Page, settings: Settings) -> Iterator[Finding]:
+    """Goal kinds must be configured; performance and scalability goals need a target."""
+    for goal in page.goals:
+        yield from choice(page.docname, goal.line, "goal kind", goal.kind, settings.goal_kinds)
+        if goal.kind in KINDS_NEEDING_TARGET and not goal.target:
+            yield Finding(
+                "missing",
+                f"{goal.kind} goal {goal.title!r} has no :target:",
+                page.docname,
+                goal.line,
+            )
+
+
+def check_components(page: Page, settings: Settings) -> Iterator[Finding]:
+    """``:depends-on:`` names other components of the same doc."""
+    known = {component.id for component in page.components}
+    for component in page.components:
+        for dependency in component.depends_on:
+            if dependency not in known:
+                yield Finding(
+                    "ref",
+                    f"component {component.title!r} depends on {dependency!r}, "
+                    "which is no component of this doc",
+                    page.docname,
+                    component.line,
+                )
+
+
+def check_alternatives(page: Page, settings: Settings) -> Iterator[Finding]:
+    """An alternative without the reason it was not chosen teaches nothing."""
+    for alt in page.alternatives:
+        if not alt.why_not:
+            yield Finding(
+                "missing", f"alternative {alt.title!r} has no :why-not:", page.docname, alt.line
+            )
+
+
+def check_logging(page: Page, settings: Settings) -> Iterator[Finding]:
+    """Use cases must be known, selected ones detailed, retention parseable, PII explained."""
+    logging = page.logging
+    if logging is None:
+        return
+    for use_case in logging.use_cases:
+        yield from choice(
+            page.docname, logging.line, "log use case", use_case, settings.log_use_cases
+        )
+    detailed = {detail.use_case for detail in logging.details}
+    for use_case in logging.use_cases:
+        if use_case in settings.log_use_cases and use_case not in detailed:
+            yield Finding(
+                "missing",
+                f"log use case {use_case!r} is selected but has no log-use-case details",
+                page.docname,
+                logging.line,
+            )
+    for detail in logging.details:
+        if detail.use_case:  # an empty name already warned at the directive
+            yield from choice(
+                page.docname, detail.line, "log use case", detail.use_case,
+                settings.log_use_cases,
+            )  # fmt: skip
+        if detail.retention and retention_days(detail.retention) is None:
+            yield Finding(
+                "option",
+                f"unparseable :retention: {detail.retention!r}; "
+                "use e.g. 14d, 2w, 6m, 1y, '90 days' or P30D",
+                page.docname,
+                detail.line,
+            )
+    if logging.pii and not logging.privacy:
+        yield Finding(
+            "missing", ":pii: fields are listed without :privacy: notes", page.docname,
+            logging.line,
+        )  # fmt: skip
