@@ -41,6 +41,15 @@ EDITS = {
     "change-status": [("designs/ledger.rst", ":status: draft", ":status: approved")],
     # only the status of link targets in the goal tables changes (class and hover)
     "change-linked-status": [("designs/retry.rst", ":status: approved", ":status: implemented")],
+    # the superseded doc's banner and backlinks show the successor's title
+    "retitle-successor": [
+        (
+            "designs/retry.rst",
+            "Payment Retry Service\n=====================",
+            "Payment Retry Service Two\n=========================",
+        )
+    ],
+    "remove-relation": [("designs/retry.rst", "   :supersedes: payment-retry-v1\n", "")],
     "change-id": [("designs/ledger.rst", ":id: nightly", ":id: every-night")],
     "add-use-case": [
         (
@@ -125,3 +134,18 @@ def test_moving_a_doc_updates_links_to_it(tmp_path: Path) -> None:
     assert "designs/ledger_export.html" in hrefs
     assert "designs/ledger.html" not in hrefs
     assert_same_output(again, clean_build(srcdir, tmp_path, "moved"))
+
+
+def test_banner_and_backlinks_follow_the_successor(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
+    first = build(srcdir)
+    banner = first.soup("designs/retry_v1").select_one(".designdoc-banner")
+    assert banner.get_text(" ", strip=True).endswith("superseded by Payment Retry Service .")
+    edit(srcdir / "designs/retry.rst", "   :supersedes: payment-retry-v1\n", "")
+    again = build(srcdir)
+    page = again.soup("designs/retry_v1")
+    assert page.select_one(".designdoc-banner").get_text(" ", strip=True) == (
+        "Superseded This design doc is superseded and kept as a record."
+    )
+    assert page.select_one(".designdoc-backlinks") is None
+    assert "superseded design doc has no successor" in again.warnings_text

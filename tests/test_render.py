@@ -31,7 +31,9 @@ def test_design_doc_metadata(site: Build) -> None:
         "Tags": "payments reliability",
         "Supersedes": "Payment Retry v1",
         "Related": "Ledger Export",
+        "Required by": "Ledger Export",  # a backlink: ledger's :requires:
     }
+    assert "designdoc-backlinks" in doc.select("dl")[1]["class"]
     assert doc.select_one(".designdoc-badge.designdoc-status-approved").get_text() == "approved"
     assert doc.select_one('a[href="https://example.com/prd/retry"]') is not None
     assert doc.select_one(".designdoc-overview").get_text(strip=True) == (
@@ -134,3 +136,31 @@ def test_rst_and_myst_collect_the_same_data(tmp_path_factory: pytest.TempPathFac
     md = build(copy_root("myst", tmp_path_factory.mktemp("m")), freshenv=True)
     assert rst.json() == md.json()
     assert rst.json()["docs"]["payment-retry"]["goals"][1]["target"] == "p99 < 200 ms at 500 req/s"
+
+
+def test_status_banners(site: Build) -> None:
+    v1 = site.soup("designs/retry_v1").select_one("div.designdoc-doc .designdoc-banner")
+    assert "designdoc-status-superseded" in v1["class"]
+    assert v1.get_text(" ", strip=True) == (
+        "Superseded This design doc is superseded by Payment Retry Service ."
+    )
+    assert v1.select_one("a")["href"] == "retry.html"
+    draft = site.soup("designs/ledger").select_one(".designdoc-banner")
+    assert draft.get_text(" ", strip=True) == (
+        "Draft This design doc is a draft and may still change."
+    )
+    assert site.soup("designs/retry").select_one(".designdoc-banner") is None
+
+
+def test_backlinks(site: Build) -> None:
+    def backlinks(page: str) -> dict[str, str]:
+        node = site.soup(page).select_one("dl.designdoc-backlinks")
+        return {dt.get_text(strip=True).rstrip(":"): dd.get_text(" ", strip=True)
+                for dt, dd in zip(node.select("dt"), node.select("dd"), strict=True)}  # fmt: skip
+
+    assert backlinks("designs/retry_v1") == {"Superseded by": "Payment Retry Service"}
+    assert backlinks("designs/ledger") == {"Referenced from": "Payment Retry Service"}
+    assert backlinks("designs/retry") == {"Required by": "Ledger Export"}
+    link = site.soup("designs/retry_v1").select_one("dl.designdoc-backlinks a")
+    assert link["href"] == "retry.html"
+    assert link["title"] == "Payment Retry Service (approved)"

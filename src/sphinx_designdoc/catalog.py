@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sphinx_designdoc.model import RELATION_KINDS
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
@@ -58,9 +60,19 @@ class Catalog:
             if page.has_content:
                 self.by_id.setdefault(page.id, page)
         self.targets: dict[tuple[str, str], Target] = {}
+        #: doc id -> relation kind -> ids of the docs that name it (the backlinks)
+        self.incoming: dict[str, dict[str, list[str]]] = {}
         for page in self.by_id.values():
             for target in _page_targets(page):
                 self.targets.setdefault((target.objtype, target.name), target)
+            for kind, ids in page.meta.relations.items() if page.meta else ():
+                for target_id in ids:
+                    self.incoming.setdefault(target_id, {}).setdefault(kind, []).append(page.id)
+
+    def backlinks(self, doc_id: str) -> list[tuple[str, tuple[str, ...]]]:
+        """(relation kind, ids of the docs naming ``doc_id`` with it), in relation order."""
+        incoming = self.incoming.get(doc_id, {})
+        return [(kind, tuple(incoming.get(kind, ()))) for kind in RELATION_KINDS]
 
     def ordered_pages(self) -> list[Page]:
         """Pages that are the owner of their doc id, by doc id."""

@@ -23,8 +23,9 @@ from sphinx_designdoc.directives.sections import SecurityDirective, TestingDirec
 from sphinx_designdoc.domain import DesignDomain, unresolved_design_ref
 from sphinx_designdoc.i18n import MESSAGE_CATALOG
 from sphinx_designdoc.json_output import write_json
-from sphinx_designdoc.nodes import design_index
+from sphinx_designdoc.nodes import design_doc_status, design_index
 from sphinx_designdoc.outdated import stale_pages
+from sphinx_designdoc.render.doc_status import DocStatusRenderer
 from sphinx_designdoc.render.index_table import DesignIndexRenderer
 
 if TYPE_CHECKING:
@@ -71,7 +72,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(design_index)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
+    app.add_node(design_doc_status)
     app.add_post_transform(DesignIndexRenderer)
+    app.add_post_transform(DocStatusRenderer)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locale"))
     app.add_css_file(CSS_FILE)
     if hasattr(app, "add_static_dir"):

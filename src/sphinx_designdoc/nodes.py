@@ -1,4 +1,4 @@
-"""The extension's own node: a placeholder replaced by a table before any writer runs."""
+"""The extension's own nodes: placeholders that are replaced before any writer runs."""
 
 from __future__ import annotations
 
@@ -11,3 +11,8 @@ class design_index(nodes.General, nodes.Element):
     Replaced at resolve time (see :mod:`sphinx_designdoc.render.index_table`), so no
     builder ever sees it.
     """
+
+
+class design_doc_status(nodes.General, nodes.Element):
+    """Where a design doc's status banner (``node["part"] == "banner"``) or its backlinks
+    (``"backlinks"``) go; replaced at resolve time from the whole project."""

@@ -28,6 +28,9 @@ def shown_digest(shown: Shown, catalog: Catalog, settings: Settings, docname: st
     digest = hashlib.sha256()
     for role, target in shown.refs:
         digest.update(repr(catalog.resolve(role, target, docname)).encode())
+    if shown.status and (page := catalog.pages.get(docname)):
+        for kind, ids in catalog.backlinks(page.id):  # banner and backlinks
+            digest.update(repr((kind, [catalog.find("doc", i) for i in ids])).encode())
     for query in shown.queries:
         table = run_query(catalog, query, settings)
         digest.update(repr(table).encode())

@@ -17,6 +17,7 @@ from sphinx_designdoc.directives.base import (
 )
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import RELATION_KINDS, DocMeta, Relations
+from sphinx_designdoc.nodes import design_doc_status
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -72,8 +73,10 @@ class DesignDocDirective(DesignDirective):
             overview=" ".join(" ".join(node.astext() for node in body).split()),
             line=self.line,
         )
+        late: tuple[list[nodes.Node], list[nodes.Node]] = ([], [])
         if page.meta is None:
             page.meta = meta
+            late = ([design_doc_status(part="banner")], [design_doc_status(part="backlinks")])
         else:
             self.warn(
                 "duplicate",
@@ -81,7 +84,8 @@ class DesignDocDirective(DesignDirective):
                 f"collected (the first is at line {page.meta.line})",
             )
         overview = nodes.container("", *body, classes=["designdoc-overview"])
-        return [self.container(*self._fields(meta), overview)]
+        banner, backlinks = late
+        return [self.container(*banner, *self._fields(meta), *backlinks, overview)]
 
     def _fields(self, meta: DocMeta) -> list[nodes.Node]:
         status = [badge(meta.status, f"designdoc-status-{meta.status}")] if meta.status else []
