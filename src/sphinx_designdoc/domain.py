@@ -20,7 +20,7 @@ from sphinx_designdoc import rules, warnings
 from sphinx_designdoc.catalog import ROLE_TYPES, Catalog, Target
 from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.model import Page
-from sphinx_designdoc.nodes import design_index
+from sphinx_designdoc.nodes import design_doc_status, design_index
 from sphinx_designdoc.rules.coverage import normalize_heading
 from sphinx_designdoc.values import slugify
 
@@ -41,6 +41,7 @@ class Shown:
 
     refs: tuple[tuple[str, str], ...] = ()  # (role, target)
     queries: tuple[IndexQuery, ...] = ()
+    status: bool = False  # the page's design doc shows its banner and backlinks
 
 
 class DesignDomain(Domain):
@@ -116,7 +117,7 @@ class DesignDomain(Domain):
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Finish the page record (title, what it shows) and check it."""
         shown = _shown_by(document)
-        if shown.refs or shown.queries:
+        if shown.refs or shown.queries or shown.status:
             self.shown[docname] = shown
         page = self.pages.get(docname)
         if page is None:
@@ -221,7 +222,8 @@ def _shown_by(document: nodes.document) -> Shown:
         if ref.get("refdomain") == "design"
     ]
     queries = [node["query"] for node in document.findall(design_index)]
-    return Shown(tuple(refs), tuple(queries))
+    status = next(iter(document.findall(design_doc_status)), None) is not None
+    return Shown(tuple(refs), tuple(queries), status)
 
 
 def unresolved_design_ref(app: object, domain: Domain | None, node: pending_xref) -> bool | None:
