@@ -19,9 +19,9 @@ from sphinx.util.nodes import make_refnode
 from sphinx_designdoc import rules, warnings
 from sphinx_designdoc.catalog import ROLE_TYPES, Catalog, Target
 from sphinx_designdoc.config import get_settings
+from sphinx_designdoc.coverage import normalize_heading
 from sphinx_designdoc.model import Page
 from sphinx_designdoc.nodes import design_doc_status, design_index
-from sphinx_designdoc.rules.coverage import normalize_heading
 from sphinx_designdoc.values import slugify
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from sphinx_designdoc.coverage import coverage
 from sphinx_designdoc.model import DocMeta
-from sphinx_designdoc.rules.coverage import coverage
 from sphinx_designdoc.values import retention_days
 
 if TYPE_CHECKING:

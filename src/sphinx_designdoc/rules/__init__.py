@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_designdoc.rules.coverage import check_coverage, coverage
+from sphinx_designdoc.coverage import coverage
+from sphinx_designdoc.rules.coverage import check_coverage
 from sphinx_designdoc.rules.identity import (
     check_doc_ids,
     check_duplicate_items,

@@ -1,47 +1,18 @@
-"""Which template sections a doc has, and the check that complete docs have them all.
-
-A section counts as present through its directive (goals, components, logging, ...)
-or through a heading whose title is one of the section's titles (case-insensitive,
-extended by ``designdoc_section_aliases``).
-"""
+"""Docs whose status says they are complete must have every required section."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-from sphinx_designdoc.model import Finding, Page
-from sphinx_designdoc.settings import SECTION_HEADINGS, TEMPLATE_SECTIONS, Settings
+from sphinx_designdoc.coverage import coverage
+from sphinx_designdoc.model import Finding
+from sphinx_designdoc.settings import SECTION_HEADINGS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+")
-
-
-def normalize_heading(title: str) -> str:
-    """``3.2 Data Model:`` -> ``data model``."""
-    return " ".join(_NUMBERING.sub("", title).strip().rstrip(":").split()).lower()
-
-
-def coverage(page: Page, settings: Settings) -> dict[str, bool]:
-    """Every template section of the doc, present or not, in template order."""
-    by_directive = {
-        "overview": bool(page.meta and page.meta.overview),
-        "goals": bool(page.goals),
-        "non-goals": bool(page.non_goals),
-        "design": bool(page.components),
-        "logging-strategy": page.logging is not None,
-        "security": page.security is not None,
-        "testing": page.testing is not None,
-        "alternatives": bool(page.alternatives),
-    }
-    headings = set(page.headings)
-    titles = settings.section_titles()
-    return {
-        key: by_directive.get(key, False) or not headings.isdisjoint(titles.get(key, ()))
-        for key in TEMPLATE_SECTIONS
-    }
+    from sphinx_designdoc.model import Page
+    from sphinx_designdoc.settings import Settings
 
 
 #: The directive that provides each structured section.
