@@ -37,7 +37,7 @@ def test_prd_links_to_a_project_page_or_shows_a_path(tmp_path: Path) -> None:
     assert link["href"] == "prd/spec.html"
     (src / "a.rst").write_text("A\n=\n\n.. design-doc::\n   :prd: ../../outside/prd.md\n")
     outside = build(src, freshenv=True)
-    assert outside.soup("a").select_one("div.designdoc-doc code").get_text() == (
+    assert outside.soup("a").select_one("div.designdoc-doc span.designdoc-path").get_text() == (
         "../../outside/prd.md"
     )
 

@@ -120,3 +120,51 @@ def test_index_cells_link_to_items(site: Build) -> None:
     assert hrefs["Ledger Export"] == "designs/ledger.html"
     logging = site.soup("indexes").select_one("section#logging")
     assert logging.select_one('a[href="designs/retry.html#usecase-tracing"]') is not None
+
+
+def test_components_index(site: Build) -> None:
+    assert table(site, "components") == [
+        ["Design doc", "Component", "Purpose", "Interface", "Depends on"],
+        ["Payment Retry Service", "Retry Scheduler", "Decides when a failed payment is retried.",
+         "schedule(payment_id, failure_code) -> RetryPlan", "ledger"],
+        ["Payment Retry Service", "Ledger", "Records every attempt.", "", ""],
+    ]  # fmt: skip
+    node = site.soup("indexes").select_one("section#components")
+    assert node.select_one('a[href="designs/retry.html#component-scheduler"]') is not None
+
+
+def test_pii_index(site: Build) -> None:
+    assert table(site, "pii") == [
+        ["Field", "Design doc", "Retention", "Privacy"],
+        ["email", "Payment Retry Service", "", "Emails are hashed before logging."],
+        ["card_last4", "Payment Retry Service", "tracing: 14d (14 days)",
+         "Emails are hashed before logging."],
+    ]  # fmt: skip
+
+
+def test_questions_index_and_open_filter(site: Build) -> None:
+    assert table(site, "questions") == [
+        ["Design doc", "Question", "Owner", "State", "Resolution"],
+        ["Ledger Export", "Which warehouse do we export to?", "Li Wei", "open", ""],
+        ["Payment Retry Service", "Do we retry disputed payments?", "Ana Ruiz", "resolved",
+         "No; disputes go to the chargeback flow."],
+    ]  # fmt: skip
+    assert [row[1] for row in table(site, "open-questions")[1:]] == [
+        "Which warehouse do we export to?"
+    ]
+    node = site.soup("indexes").select_one("section#open-questions")
+    assert node.select_one("a.designdoc-link")["href"] == "designs/ledger.html"
+    assert node.select_one('a[href="designs/ledger.html#question-warehouse"]') is not None
+
+
+def test_coverage_index(site: Build) -> None:
+    assert table(site, "coverage") == [
+        ["Design doc", "Status", "Background", "Design", "Security Considerations",
+         "Testing Strategy"],
+        ["Ledger Export", "draft", "\u2717", "\u2717", "\u2717", "\u2717"],
+        ["Payment Retry Service", "approved", "\u2713", "\u2713", "\u2713", "\u2713"],
+        ["Payment Retry v1", "superseded", "\u2717", "\u2717", "\u2717", "\u2717"],
+    ]  # fmt: skip
+    cells = site.soup("indexes").select("section#coverage td.designdoc-col-background")
+    assert [c["class"][-1] for c in cells] == [
+        "designdoc-missing", "designdoc-present", "designdoc-missing"]  # fmt: skip

@@ -119,7 +119,7 @@ def test_json_shape(make_build) -> None:
                 {
                     "use_case": "tracing",
                     "events": ["retry.scheduled", "retry.attempted"],
-                    "fields": ["payment_id", "attempt", "delay_ms"],
+                    "fields": ["payment_id", "attempt", "delay_ms", "card_last4"],
                     "retention": "14d",
                     "retention_days": 14,
                     "sampling": "10% of successes, all failures",

@@ -90,7 +90,7 @@ def test_logging_checklist_and_details(site: Build) -> None:
     }
     assert fields == {
         "Events": "retry.scheduled , retry.attempted",
-        "Fields": "payment_id , attempt , delay_ms "
+        "Fields": "payment_id , attempt , delay_ms , card_last4 "
         "(plus the standard use_case, timestamp, trace_id)",
         "Retention": "14d (14 days)",
         "Sampling": "10% of successes, all failures",

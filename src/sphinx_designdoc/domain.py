@@ -7,6 +7,8 @@ serial read.  A ``Catalog`` (lookups by id) is derived lazily and dropped on cha
 
 from __future__ import annotations
 
+import linecache
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -22,6 +24,7 @@ from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.coverage import normalize_heading
 from sphinx_designdoc.model import Page
 from sphinx_designdoc.nodes import design_doc_status, design_index
+from sphinx_designdoc.render.domain_indices import AlternativesIndex, DesignDocsIndex, GoalsIndex
 from sphinx_designdoc.values import slugify
 
 if TYPE_CHECKING:
@@ -61,6 +64,7 @@ class DesignDomain(Domain):
         name: XRefRole(innernodeclass=nodes.inline, warn_dangling=True)
         for name in (*ROLE_TYPES, "ref")
     }
+    indices = [DesignDocsIndex, GoalsIndex, AlternativesIndex]
     initial_data: ClassVar[dict[str, Any]] = {
         "pages": {},  # docname -> Page
         "shown": {},  # docname -> Shown
@@ -198,14 +202,38 @@ _NOT_PROSE = (nodes.literal_block, nodes.literal, nodes.raw, nodes.comment, node
 
 
 def _prose(document: nodes.document) -> Iterator[tuple[str, int | None]]:
-    """The page's text outside code, each with the line of its nearest located node."""
+    """Each line of the page's text outside code, with its line number.
+
+    A text node has no line of its own: count from its nearest located ancestor (a
+    paragraph, a title, a directive's container), adding the newlines of the text
+    before it, so a placeholder on a paragraph's third line is reported there.
+    """
+    newlines_seen: dict[int, int] = {}
     for text in document.findall(nodes.Text):
-        node: nodes.Node | None = text.parent
-        if any(isinstance(parent, _NOT_PROSE) for parent in _ancestors(text)):
+        ancestors = list(_ancestors(text))
+        if any(isinstance(parent, _NOT_PROSE) for parent in ancestors):
             continue
-        while node is not None and node.line is None:
-            node = node.parent
-        yield str(text), node.line if node is not None else None
+        anchor = next((node for node in ancestors if node.line), None)  # 0 means unknown
+        first = _first_line(anchor) if anchor is not None else None
+        seen = newlines_seen.get(id(anchor), 0)
+        for offset, line_text in enumerate(str(text).split("\n")):
+            yield line_text, (first + seen + offset) if first else None
+        newlines_seen[id(anchor)] = seen + str(text).count("\n")
+
+
+_UNDERLINE = re.compile(r"^([!-/:-@\[-`{-~])\1+\s*$")
+
+
+def _first_line(node: nodes.Node) -> int | None:
+    """The node's first source line; docutils gives an underlined reST title its underline."""
+    line = node.line
+    underlined = (
+        line
+        and isinstance(node, nodes.title)
+        and node.source
+        and _UNDERLINE.match(linecache.getline(node.source, line))
+    )
+    return line - 1 if line and underlined else line
 
 
 def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:

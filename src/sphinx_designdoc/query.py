@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sphinx_designdoc.coverage import coverage
+from sphinx_designdoc.settings import TEMPLATE_SECTIONS
 from sphinx_designdoc.values import retention_days
 
 if TYPE_CHECKING:
@@ -57,12 +59,13 @@ class IndexQuery:
 
 @dataclass(frozen=True)
 class _Spec:
-    """How one index kind builds its rows and which columns it has."""
+    """How one index kind builds its rows, which columns it has, what ``:kind:`` picks."""
 
     columns: tuple[str, ...]
     rows: Callable[[Page, IndexQuery, Settings], Iterator[dict[str, Cell]]]
-    kind_filter: bool = False
+    optional: tuple[str, ...] = ("status",)
     extra_columns: Callable[[Settings], tuple[str, ...]] = field(default=lambda s: ())
+    kinds: Callable[[Settings], tuple[str, ...]] = field(default=lambda s: ())
 
 
 def _doc_cell(page: Page) -> Cell:
@@ -153,24 +156,82 @@ def _logging_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator
         yield row
 
 
-SPECS: dict[str, _Spec] = {
-    "docs": _Spec(("doc", "status", "authors", "updated", "tags"), _doc_rows),
-    "goals": _Spec(("doc", "goal", "kind", "target"), _goal_rows, kind_filter=True),
-    "non-goals": _Spec(("doc", "non-goal"), _non_goal_rows),
-    "alternatives": _Spec(("doc", "alternative", "why-not"), _alternative_rows),
-    "logging": _Spec(
-        ("doc",), _logging_rows, kind_filter=True, extra_columns=lambda s: s.log_use_cases
-    ),
-}
+def _component_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dict[str, Cell]]:
+    for comp in page.components:
+        yield {
+            "doc": _doc_cell(page),
+            "status": _status_cell(page),
+            "component": Cell(comp.title, ("component", f"{page.id}.{comp.id}")),
+            "purpose": Cell(comp.purpose),
+            "interface": Cell(comp.interface),
+            "depends-on": Cell(", ".join(comp.depends_on)),
+        }
 
-#: Columns every kind may show beyond its defaults (``:columns:`` picks from these).
-OPTIONAL_COLUMNS: dict[str, tuple[str, ...]] = {
-    "docs": ("id", "reviewers", "created"),
-    "goals": ("status",),
-    "non-goals": ("status",),
-    "alternatives": ("status",),
-    "logging": ("status", "pii"),
-}
+
+def _pii_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dict[str, Cell]]:
+    """One row per declared PII field, with the retention of the use cases that log it."""
+    logging = page.logging
+    if logging is None:
+        return
+    for field_name in logging.pii:
+        logged_by = [d for d in logging.details if field_name in d.fields]
+        yield {
+            "field": Cell(field_name),
+            "doc": _doc_cell(page),
+            "status": _status_cell(page),
+            "retention": Cell("; ".join(
+                f"{d.use_case}: {logging_cell_text(d.retention, '')}" for d in logged_by
+                if d.retention)),
+            "use-cases": Cell(", ".join(d.use_case for d in logged_by)),
+            "privacy": Cell(logging.privacy),
+        }  # fmt: skip
+
+
+def _question_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dict[str, Cell]]:
+    for question in page.questions:
+        state = "open" if question.is_open else "resolved"
+        if query.kinds and state not in query.kinds:
+            continue
+        yield {
+            "doc": _doc_cell(page),
+            "status": _status_cell(page),
+            "question": Cell(question.title, ("question", f"{page.id}.{question.id}")),
+            "owner": Cell(question.owner),
+            "state": Cell(state, None, state),
+            "resolution": Cell(question.resolution),
+        }
+
+
+def _coverage_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dict[str, Cell]]:
+    if page.meta is None:
+        return
+    present = coverage(page, settings)
+    row = {"doc": _doc_cell(page), "status": _status_cell(page)}
+    for section, found in present.items():
+        row[section] = Cell("\u2713", None, "present") if found else Cell("\u2717", None, "missing")
+    if not query.kinds or any(row[k].css == "missing" for k in query.kinds):
+        yield row
+
+
+SPECS: dict[str, _Spec] = {
+    "docs": _Spec(("doc", "status", "authors", "updated", "tags"), _doc_rows,
+                  optional=("id", "reviewers", "created")),
+    "goals": _Spec(("doc", "goal", "kind", "target"), _goal_rows,
+                   kinds=lambda s: s.goal_kinds),
+    "non-goals": _Spec(("doc", "non-goal"), _non_goal_rows),
+    "components": _Spec(("doc", "component", "purpose", "interface", "depends-on"),
+                        _component_rows),
+    "alternatives": _Spec(("doc", "alternative", "why-not"), _alternative_rows),
+    "logging": _Spec(("doc",), _logging_rows, optional=("status", "pii"),
+                     extra_columns=lambda s: s.log_use_cases, kinds=lambda s: s.log_use_cases),
+    "pii": _Spec(("field", "doc", "retention", "privacy"), _pii_rows,
+                 optional=("status", "use-cases")),
+    "questions": _Spec(("doc", "question", "owner", "state"), _question_rows,
+                       optional=("status", "resolution"), kinds=lambda s: ("open", "resolved")),
+    "coverage": _Spec(("doc", "status"), _coverage_rows,
+                      extra_columns=lambda s: TEMPLATE_SECTIONS,
+                      kinds=lambda s: TEMPLATE_SECTIONS),
+}  # fmt: skip
 
 
 def default_columns(kind: str, settings: Settings) -> tuple[str, ...]:
@@ -179,16 +240,14 @@ def default_columns(kind: str, settings: Settings) -> tuple[str, ...]:
 
 
 def allowed_columns(kind: str, settings: Settings) -> tuple[str, ...]:
-    return default_columns(kind, settings) + OPTIONAL_COLUMNS[kind]
+    """What ``:columns:`` and ``:sort:`` may name for this index kind."""
+    defaults = default_columns(kind, settings)
+    return defaults + tuple(col for col in SPECS[kind].optional if col not in defaults)
 
 
 def kind_choices(kind: str, settings: Settings) -> tuple[str, ...]:
-    """What ``:kind:`` may name for this index kind (goal kinds or log use cases)."""
-    if kind == "goals":
-        return settings.goal_kinds
-    if kind == "logging":
-        return settings.log_use_cases
-    return ()
+    """What ``:kind:`` may name: goal kinds, use cases, question states, sections."""
+    return SPECS[kind].kinds(settings)
 
 
 def _selected(page: Page, query: IndexQuery) -> bool:

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 from docutils import nodes
 from sphinx.util import docname_join
 
+from sphinx_designdoc.catalog import anchor_for
 from sphinx_designdoc.directives.base import (
     DesignDirective,
     badge,
@@ -85,7 +86,10 @@ class DesignDocDirective(DesignDirective):
             )
         overview = nodes.container("", *body, classes=["designdoc-overview"])
         banner, backlinks = late
-        return [self.container(*banner, *self._fields(meta), *backlinks, overview)]
+        node = self.container(*banner, *self._fields(meta), *backlinks, overview)
+        if banner:
+            self.add_anchor(node, anchor_for("doc", meta.id))
+        return [node]
 
     def _fields(self, meta: DocMeta) -> list[nodes.Node]:
         status = [badge(meta.status, f"designdoc-status-{meta.status}")] if meta.status else []
@@ -114,7 +118,8 @@ class DesignDocDirective(DesignDirective):
         for suffix in self.config.source_suffix:
             target = target.removesuffix(suffix)
         if docname_join(self.env.docname, target) not in self.env.found_docs:
-            return [nodes.literal(prd, prd)]  # a path outside the project: show, don't link
+            # a path outside the project: show it, don't link it
+            return [nodes.inline(prd, prd, classes=["designdoc-path"])]
         return [xref("std", "doc", target, self.env.docname, warn=True, text=prd)]
 
     def _doc_links(self, targets: tuple[str, ...]) -> list[nodes.Node]:

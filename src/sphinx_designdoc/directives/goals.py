@@ -66,6 +66,7 @@ class GoalDirective(DesignDirective):
         )
         item = nodes.list_item("", nodes.paragraph("", "", nodes.strong("", "", *title_nodes)))
         item["classes"] += self.options.get("class", [])
+        self.set_source_info(item)
         item += self.parse_content_to_nodes()
         decorate_goal(item, goal, target_nodes)
         self.add_anchor(item, anchor_for("goal", goal.id))

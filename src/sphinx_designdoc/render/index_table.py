@@ -12,38 +12,50 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_designdoc.catalog import TYPE_ROLES, use_case_label
+from sphinx_designdoc.catalog import TYPE_ROLES
 from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.directives.base import badge
 from sphinx_designdoc.directives.logging_strategy import use_case_title
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.nodes import design_index
 from sphinx_designdoc.query import Cell, Table, run_query
+from sphinx_designdoc.settings import SECTION_HEADINGS
 
 if TYPE_CHECKING:
     from sphinx_designdoc.domain import DesignDomain
 
 
 def column_label(column: str) -> str:
-    """The translated header of a column key; use-case columns show the use case."""
+    """The translated header of a column key; use-case and section columns show their name."""
     labels = {
-        "doc": _("Design doc"),
-        "id": _("Id"),
-        "status": _("Status"),
-        "authors": _("Authors"),
-        "reviewers": _("Reviewers"),
-        "created": _("Created"),
-        "updated": _("Updated"),
-        "tags": _("Tags"),
-        "goal": _("Goal"),
-        "kind": _("Kind"),
-        "target": _("Target"),
-        "non-goal": _("Non-goal"),
-        "alternative": _("Alternative"),
-        "why-not": _("Why not chosen"),
-        "pii": _("PII fields"),
-    }
-    return labels.get(column) or use_case_title(column) or use_case_label(column)
+        "doc": _("Design doc"), "id": _("Id"), "status": _("Status"),
+        "authors": _("Authors"), "reviewers": _("Reviewers"), "created": _("Created"),
+        "updated": _("Updated"), "tags": _("Tags"), "goal": _("Goal"), "kind": _("Kind"),
+        "target": _("Target"), "non-goal": _("Non-goal"), "component": _("Component"),
+        "purpose": _("Purpose"), "interface": _("Interface"), "depends-on": _("Depends on"),
+        "alternative": _("Alternative"), "why-not": _("Why not chosen"),
+        "pii": _("PII fields"), "field": _("Field"), "retention": _("Retention"),
+        "use-cases": _("Use cases"), "privacy": _("Privacy"), "question": _("Question"),
+        "owner": _("Owner"), "state": _("State"), "resolution": _("Resolution"),
+    }  # fmt: skip
+    if column in labels:
+        return labels[column]
+    if column in SECTION_HEADINGS:
+        return section_title(column)
+    return use_case_title(column)
+
+
+def section_title(key: str) -> str:
+    """The translated title of a template section."""
+    titles = {
+        "overview": _("Overview"), "background": _("Background"), "goals": _("Goals"),
+        "non-goals": _("Non-Goals"), "design": _("Design"), "data-model": _("Data Model"),
+        "api-design": _("API Design"), "error-handling": _("Error Handling"),
+        "logging-strategy": _("Logging Strategy"),
+        "security": _("Security Considerations"), "testing": _("Testing Strategy"),
+        "migration-plan": _("Migration Plan"), "alternatives": _("Alternatives Considered"),
+    }  # fmt: skip
+    return titles.get(key, SECTION_HEADINGS.get(key, key))
 
 
 class DesignIndexRenderer(SphinxPostTransform):
@@ -104,8 +116,8 @@ def column_widths(labels: list[str], table: Table) -> list[int]:
 def _entry(content: nodes.Node, column: str, cell: Cell | None = None) -> nodes.entry:
     """A cell classed by its column (``designdoc-col-status``) and, for use cases, by state."""
     classes = [f"designdoc-col-{column}"]
-    if cell and cell.css in {"selected", "unselected"}:
-        classes.append(f"designdoc-{cell.css}")
+    if cell and cell.css and not cell.css.startswith(("status-", "kind-")):
+        classes.append(f"designdoc-{cell.css}")  # selected, present, missing, open, ...
     return nodes.entry("", nodes.paragraph("", "", content), classes=classes)
 
 

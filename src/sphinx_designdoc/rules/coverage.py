@@ -38,7 +38,7 @@ def check_coverage(page: Page, settings: Settings) -> Iterator[Finding]:
         if present.get(key, True):
             continue
         heading = SECTION_HEADINGS[key]
-        how = f"a {heading!r} heading"
+        how = f"the heading {heading!r}"
         if directive := SECTION_DIRECTIVES.get(key):
             how += f" or {directive}"
         yield Finding(
