@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import RoleFunction
 
     from sphinx_designdoc.query import IndexQuery
+    from sphinx_designdoc.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ class DesignDomain(Domain):
     data_version = 1
 
     _catalog: Catalog | None = None
+    _settings: tuple[object, Settings] | None = None
 
     # -- the collection ----------------------------------------------------------------
 
@@ -94,6 +96,14 @@ class DesignDomain(Domain):
         if self._catalog is None or self._catalog.pages is not self.pages:
             self._catalog = Catalog(self.pages)
         return self._catalog
+
+    @property
+    def settings(self) -> Settings:
+        """The build's settings, computed once per config (directives ask for them often)."""
+        config = self.env.config
+        if self._settings is None or self._settings[0] is not config:
+            self._settings = (config, get_settings(config))
+        return self._settings[1]
 
     def _changed(self) -> None:
         self._catalog = None
@@ -133,7 +143,7 @@ class DesignDomain(Domain):
             if section.children and isinstance(section[0], nodes.title)
         )
         self._changed()
-        settings = get_settings(env.config)
+        settings = self.settings
         warnings.emit(rules.check_page(page, settings))
         warnings.emit(rules.find_placeholders(page, _prose(document), settings))
 

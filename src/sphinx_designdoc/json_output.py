@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.export import dumps, export
 
 if TYPE_CHECKING:
@@ -20,10 +19,10 @@ def write_json(app: Sphinx, exception: Exception | None) -> None:
     """Write the export after a successful HTML-family build (unchanged files stay untouched)."""
     if exception is not None or app.builder.format != "html":
         return
-    settings = get_settings(app.config)
+    domain = cast("DesignDomain", app.env.domains["design"])
+    settings = domain.settings
     if not settings.export_json:
         return
-    domain = cast("DesignDomain", app.env.domains["design"])
     path = Path(app.outdir) / JSON_NAME
     text = dumps(export(domain.catalog, settings))
     if not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING, cast
 
-from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.query import run_query
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ def shown_digest(shown: Shown, catalog: Catalog, settings: Settings, docname: st
 def stale_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages whose shown data differs from when they were last written."""
     domain = cast("DesignDomain", env.domains["design"])
-    settings = get_settings(env.config)
+    settings = domain.settings
     stale = []
     for docname, shown in sorted(domain.shown.items()):
         digest = shown_digest(shown, domain.catalog, settings, docname)

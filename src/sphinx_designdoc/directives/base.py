@@ -17,7 +17,6 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_designdoc import warnings
-from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.model import Finding, Page
 from sphinx_designdoc.values import did_you_mean, slugify, split_list
 
@@ -88,7 +87,7 @@ class DesignDirective(SphinxDirective):
 
     @property
     def settings(self) -> Settings:
-        return get_settings(self.config)
+        return self.domain.settings
 
     @property
     def line(self) -> int:

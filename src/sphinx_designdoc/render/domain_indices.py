@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from sphinx.domains import Index, IndexEntry
 
 from sphinx_designdoc.catalog import anchor_for
-from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.i18n import _
 
 if TYPE_CHECKING:
@@ -165,7 +164,7 @@ class _DesignIndex(Index):
 
     def generate(self, docnames: Iterable[str] | None = None) -> tuple[Content, bool]:
         only = frozenset(docnames) if docnames is not None else None
-        settings = get_settings(self.domain.env.config)
+        settings = self.domain.settings
         return self.content(self.domain.catalog, settings, only), False
 
     @abstractmethod

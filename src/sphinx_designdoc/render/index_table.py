@@ -13,7 +13,6 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_designdoc.catalog import TYPE_ROLES
-from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.directives.base import badge
 from sphinx_designdoc.directives.logging_strategy import use_case_title
 from sphinx_designdoc.i18n import _
@@ -65,7 +64,7 @@ class DesignIndexRenderer(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = cast("DesignDomain", self.env.domains["design"])
-        settings = get_settings(self.config)
+        settings = domain.settings
         docname = self.env.docname
         for node in list(self.document.findall(design_index)):
             query = node["query"]
