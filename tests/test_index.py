@@ -7,9 +7,12 @@ import pytest
 from helpers import Build, build, copy_root
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build(copy_root("basic", tmp_path_factory.mktemp("idx")), freshenv=True)
+@pytest.fixture(scope="module", params=["basic", "myst"])
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The same indexes written in reStructuredText (basic) and in MyST (myst)."""
+    result = build(copy_root(request.param, tmp_path_factory.mktemp("idx")), freshenv=True)
+    assert result.warnings_text == ""
+    return result
 
 
 def table(site: Build, section: str) -> list[list[str]]:
