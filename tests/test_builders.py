@@ -10,7 +10,7 @@ from docutils import nodes
 
 from helpers import Build, build, copy_root
 
-BUILDERS = ("text", "latex", "man", "texinfo", "singlehtml", "dirhtml", "epub")
+BUILDERS = ("text", "latex", "man", "texinfo", "singlehtml", "dirhtml", "epub", "gettext")
 
 
 @pytest.mark.parametrize("builder", BUILDERS)

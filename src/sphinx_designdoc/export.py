@@ -7,7 +7,8 @@ list), so consumers never test for missing keys.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from importlib import resources
+from typing import TYPE_CHECKING, Any, cast
 
 from sphinx_designdoc.coverage import coverage
 from sphinx_designdoc.model import DocMeta
@@ -19,6 +20,13 @@ if TYPE_CHECKING:
     from sphinx_designdoc.settings import Settings
 
 SCHEMA_VERSION = 1
+SCHEMA_FILE = "schema/designdoc.schema.json"
+
+
+def load_schema() -> dict[str, Any]:
+    """The published JSON Schema of ``designdoc.json`` (shipped in the package)."""
+    text = resources.files("sphinx_designdoc").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    return cast("dict[str, Any]", json.loads(text))
 
 
 def _or_none(value: str) -> str | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sphinx.util.fileutil import copy_asset_file
 
 from sphinx_designdoc import config
+from sphinx_designdoc.builder import DesignDocBuilder
 from sphinx_designdoc.directives.alternative import AlternativeDirective
 from sphinx_designdoc.directives.component import ComponentDirective
 from sphinx_designdoc.directives.design_doc import DesignDocDirective
@@ -68,6 +69,7 @@ def copy_stylesheet(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     config.register(app)
+    app.add_builder(DesignDocBuilder)
     app.add_domain(DesignDomain)
     app.add_node(design_index)
     for name, directive in DIRECTIVES.items():
