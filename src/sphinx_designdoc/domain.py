@@ -10,6 +10,7 @@ from __future__ import annotations
 import linecache
 import re
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
@@ -145,7 +146,8 @@ class DesignDomain(Domain):
         self._changed()
         settings = self.settings
         warnings.emit(rules.check_page(page, settings))
-        warnings.emit(rules.find_placeholders(page, _prose(document), settings))
+        texts = chain(_prose(document), _literal_options(page))
+        warnings.emit(rules.find_placeholders(page, texts, settings))
 
     def check_consistency(self) -> None:
         warnings.emit(rules.check_project(self.pages))
@@ -229,6 +231,15 @@ def _prose(document: nodes.document) -> Iterator[tuple[str, int | None]]:
         for offset, line_text in enumerate(str(text).split("\n")):
             yield line_text, (first + seen + offset) if first else None
         newlines_seen[id(anchor)] = seen + str(text).count("\n")
+
+
+def _literal_options(page: Page) -> Iterator[tuple[str, int | None]]:
+    """Option values shown as code (events, fields, PII): ``_prose`` skips code."""
+    if page.logging is None:
+        return
+    yield from ((name, page.logging.line) for name in page.logging.pii)
+    for detail in page.logging.details:
+        yield from ((name, detail.line) for name in (*detail.events, *detail.fields))
 
 
 _UNDERLINE = re.compile(r"^([!-/:-@\[-`{-~])\1+\s*$")

@@ -1,0 +1,93 @@
+"""``sphinx-designdoc new``: scaffolds a doc that builds with placeholder warnings only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from helpers import build, write_project
+from sphinx_designdoc.cli import main
+from sphinx_designdoc.extension import VERSION
+from sphinx_designdoc.settings import TEMPLATE_SECTIONS
+
+
+def test_new_writes_the_doc_and_says_how_to_add_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["new", "Payment Retry", "--dir", str(tmp_path / "designs"),
+                 "--author", "Ana Ruiz", "--id", "retry"])  # fmt: skip
+    assert code == 0
+    path = tmp_path / "designs" / "payment_retry.rst"
+    text = path.read_text(encoding="utf-8")
+    rule = "=" * len("Design Doc: Payment Retry")
+    assert text.startswith(f"{rule}\nDesign Doc: Payment Retry\n{rule}\n")
+    assert "   :id: retry\n" in text
+    assert "   :authors: Ana Ruiz\n" in text
+    assert f"   :created: {dt.date.today().isoformat()}\n" in text
+    out = capsys.readouterr().out
+    assert f"Wrote {path}" in out
+    assert f"   {(tmp_path / 'designs' / 'payment_retry').as_posix()}" in out
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "Payment Retry", "--dir", str(tmp_path)]) == 0
+    path = tmp_path / "payment_retry.rst"
+    path.write_text("my edits\n", encoding="utf-8")
+    assert main(["new", "Payment Retry", "--dir", str(tmp_path)]) == 1
+    assert "exists; not overwriting it" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == "my edits\n"
+
+
+def test_a_title_without_letters_is_refused(tmp_path: Path) -> None:
+    assert main(["new", "!!!", "--dir", str(tmp_path)]) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_help_explains_every_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    help_text = capsys.readouterr().out
+    for flag in ("--format", "--dir", "--id", "--author", "title"):
+        assert flag in help_text
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"sphinx-designdoc {VERSION}"
+
+
+@pytest.mark.parametrize("doc_format", ["rst", "md"])
+def test_scaffolded_doc_builds_with_placeholder_warnings_only(
+    tmp_path: Path, doc_format: str
+) -> None:
+    src = write_project(
+        tmp_path, {"index.rst": "Home\n====\n\n.. toctree::\n\n   designs/new_feature\n"}
+    )
+    assert main(["new", "New Feature", "--format", doc_format, "--dir", str(src / "designs")]) == 0
+    result = build(src, freshenv=True)
+    assert result.warnings
+    assert {(w.type, w.subtype) for w in result.warnings} == {("designdoc", "placeholder")}
+    messages = {w.message for w in result.warnings}
+    for placeholder in ("[Brief summary of what this design implements]", "[Why not chosen]",
+                        "[Events to log]", "[Author]"):  # fmt: skip
+        assert f"template placeholder {placeholder!r} left in" in messages
+    doc = result.json()["docs"]["new-feature"]
+    assert doc["title"] == "Design Doc: New Feature"
+    assert doc["sections"] == dict.fromkeys(TEMPLATE_SECTIONS, True)  # every template section
+    assert len(doc["goals"]) == 3
+    assert [c["id"] for c in doc["components"]] == ["component-1", "component-2"]
+    assert [d["use_case"] for d in doc["logging"]["details"]] == ["tracing", "error-tracking"]
+    assert doc["security"] is not None
+    assert doc["testing"] is not None
+    assert len(doc["alternatives"]) == 2
+    assert len(doc["questions"]) == 1
+
+
+def test_rst_and_md_scaffolds_collect_the_same_doc(tmp_path: Path) -> None:
+    docs = {}
+    for doc_format in ("rst", "md"):
+        src = write_project(tmp_path / doc_format,
+                            {"index.rst": "Home\n====\n\n.. toctree::\n\n   x/same\n"})  # fmt: skip
+        main(["new", "Same", "--format", doc_format, "--dir", str(src / "x")])
+        docs[doc_format] = build(src, freshenv=True).json()["docs"]["same"]
+    assert docs["rst"] == docs["md"]
