@@ -7,7 +7,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from sphinx_designdoc.catalog import anchor_for
-from sphinx_designdoc.directives.base import DesignDirective, text_options
+from sphinx_designdoc.directives.base import DesignDirective, labelled_heading, text_options
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import Alternative
 
@@ -21,9 +21,7 @@ class AlternativeDirective(DesignDirective):
     option_spec: ClassVar = text_options("id", "why-not")
 
     def render(self) -> list[nodes.Node]:
-        title_nodes, title = self.inline(self.arguments[0] if self.arguments else "")
-        if not title:
-            self.warn("missing", "alternative has no title")
+        title_nodes, title = self.title_argument()
         why_nodes, why_not = self.inline(self.option("why-not"))
         alt = Alternative(
             id=self.item_id(self.option("id"), title, "alternative"),
@@ -32,9 +30,7 @@ class AlternativeDirective(DesignDirective):
             line=self.line,
         )
         self.page().alternatives.append(alt)
-        heading = nodes.rubric("", "", classes=["designdoc-title"])
-        heading += nodes.inline(_("Alternative:"), _("Alternative:"), classes=["designdoc-label"])
-        heading += [nodes.Text(" "), *title_nodes]
+        heading = labelled_heading(_("Alternative:"), title_nodes)
         node = self.container(heading, *self.parse_content_to_nodes())
         if why_nodes:
             why = nodes.paragraph("", "", classes=["designdoc-why-not"])

@@ -130,6 +130,13 @@ class DesignDirective(SphinxDirective):
             return fixed
         return explicit or slugify(title) or f"{what.replace(' ', '-')}-{self.line}"
 
+    def title_argument(self) -> tuple[list[nodes.Node], str]:
+        """The item's title (inline markup allowed) and its plain text; warns if absent."""
+        title_nodes, title = self.inline(self.arguments[0] if self.arguments else "")
+        if not title:
+            self.warn("missing", f"{self.name} has no title")
+        return title_nodes, title
+
     def inline(self, text: str) -> tuple[list[nodes.Node], str]:
         """Inline markup for an option value, and its plain text for the model."""
         if not text:
@@ -183,6 +190,24 @@ def xref(
         "", nodes.inline(shown, shown), refdomain=domain, reftype=reftype,
         reftarget=target, refdoc=refdoc, refexplicit=False, refwarn=warn,
     )  # fmt: skip
+
+
+def xref_list(reftype: str, targets: tuple[str, ...], refdoc: str) -> list[nodes.Node]:
+    """``a, b`` as ``design`` links; unknown targets were already reported by the rules."""
+    out: list[nodes.Node] = []
+    for index, target in enumerate(targets):
+        if index:
+            out.append(nodes.Text(", "))
+        out.append(xref("design", reftype, target, refdoc, warn=False))
+    return out
+
+
+def labelled_heading(label: str, title_nodes: list[nodes.Node]) -> nodes.rubric:
+    """``Alternative: <title>``: the heading of an item card."""
+    heading = nodes.rubric("", "", classes=["designdoc-title"])
+    heading += [nodes.inline(label, label, classes=["designdoc-label"]), nodes.Text(" ")]
+    heading += title_nodes
+    return heading
 
 
 def badge(text: str, *classes: str) -> nodes.inline:

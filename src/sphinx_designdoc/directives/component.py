@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from docutils import nodes
+from typing import TYPE_CHECKING, ClassVar
 
 from sphinx_designdoc.catalog import anchor_for
-from sphinx_designdoc.directives.base import DesignDirective, field_list, text_options, xref
+from sphinx_designdoc.directives.base import (
+    DesignDirective,
+    field_list,
+    labelled_heading,
+    text_options,
+    xref_list,
+)
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import Component
+
+if TYPE_CHECKING:
+    from docutils import nodes
 
 
 class ComponentDirective(DesignDirective):
@@ -21,9 +28,7 @@ class ComponentDirective(DesignDirective):
     option_spec: ClassVar = text_options("id", "purpose", "interface", "depends-on")
 
     def render(self) -> list[nodes.Node]:
-        title_nodes, title = self.inline(self.arguments[0] if self.arguments else "")
-        if not title:
-            self.warn("missing", "component has no title")
+        title_nodes, title = self.title_argument()
         purpose_nodes, purpose = self.inline(self.option("purpose"))
         interface_nodes, interface = self.inline(self.option("interface"))
         component = Component(
@@ -35,24 +40,12 @@ class ComponentDirective(DesignDirective):
             line=self.line,
         )
         self.page().components.append(component)
-        heading = nodes.rubric("", "", classes=["designdoc-title"])
-        label = _("Component:")
-        heading += [nodes.inline(label, label, classes=["designdoc-label"]), nodes.Text(" ")]
-        heading += title_nodes
+        heading = labelled_heading(_("Component:"), title_nodes)
         fields = field_list([
             (_("Purpose"), purpose_nodes),
             (_("Interface"), interface_nodes),
-            (_("Depends on"), self._dependency_links(component.depends_on)),
+            (_("Depends on"), xref_list("component", component.depends_on, self.env.docname)),
         ])  # fmt: skip
         node = self.container(heading, *fields, *self.parse_content_to_nodes())
         self.add_anchor(node, anchor_for("component", component.id))
         return [node]
-
-    def _dependency_links(self, ids: tuple[str, ...]) -> list[nodes.Node]:
-        """Links to the doc's other components (unknown ids are reported by the rules)."""
-        out: list[nodes.Node] = []
-        for index, item_id in enumerate(ids):
-            if index:
-                out.append(nodes.Text(", "))
-            out.append(xref("design", "component", item_id, self.env.docname, warn=False))
-        return out

@@ -15,6 +15,7 @@ from sphinx_designdoc.directives.base import (
     field_list,
     text_options,
     xref,
+    xref_list,
 )
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import RELATION_KINDS, DocMeta, Relations
@@ -103,7 +104,7 @@ class DesignDocDirective(DesignDirective):
             (_("Tags"), _spaced([badge(tag, "designdoc-tag") for tag in meta.tags])),
         ]
         for kind, targets in meta.relations.items():
-            rows.append((relation_label(kind), self._doc_links(targets)))
+            rows.append((relation_label(kind), xref_list("doc", targets, self.env.docname)))
         return field_list(rows)
 
     def _prd_link(self, prd: str) -> list[nodes.Node]:
@@ -121,12 +122,3 @@ class DesignDocDirective(DesignDirective):
             # a path outside the project: show it, don't link it
             return [nodes.inline(prd, prd, classes=["designdoc-path"])]
         return [xref("std", "doc", target, self.env.docname, warn=True, text=prd)]
-
-    def _doc_links(self, targets: tuple[str, ...]) -> list[nodes.Node]:
-        """Links to related docs; unknown ids were already reported by the project rules."""
-        out: list[nodes.Node] = []
-        for index, target in enumerate(targets):
-            if index:
-                out.append(nodes.Text(", "))
-            out.append(xref("design", "doc", target, self.env.docname, warn=False))
-        return out

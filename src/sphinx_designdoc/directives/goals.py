@@ -53,9 +53,7 @@ class GoalDirective(DesignDirective):
     option_spec: ClassVar = text_options("id", "kind", "target")
 
     def render(self) -> list[nodes.Node]:
-        title_nodes, title = self.inline(self.arguments[0] if self.arguments else "")
-        if not title:
-            self.warn("missing", "goal has no title")
+        title_nodes, title = self.title_argument()
         target_nodes, target = self.inline(self.option("target"))
         goal = Goal(
             id=self.item_id(self.option("id"), title, "goal"),

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from docutils import nodes
+from typing import TYPE_CHECKING, ClassVar
 
 from sphinx_designdoc.catalog import anchor_for
-from sphinx_designdoc.directives.base import DesignDirective, field_list, text_options
+from sphinx_designdoc.directives.base import (
+    DesignDirective,
+    field_list,
+    labelled_heading,
+    text_options,
+)
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import Question
+
+if TYPE_CHECKING:
+    from docutils import nodes
 
 
 class OpenQuestionDirective(DesignDirective):
@@ -21,9 +27,7 @@ class OpenQuestionDirective(DesignDirective):
     option_spec: ClassVar = text_options("id", "owner", "resolution")
 
     def render(self) -> list[nodes.Node]:
-        title_nodes, title = self.inline(self.arguments[0] if self.arguments else "")
-        if not title:
-            self.warn("missing", "open-question has no title")
+        title_nodes, title = self.title_argument()
         resolution_nodes, resolution = self.inline(self.option("resolution"))
         question = Question(
             id=self.item_id(self.option("id"), title, "question"),
@@ -34,9 +38,7 @@ class OpenQuestionDirective(DesignDirective):
         )
         self.page().questions.append(question)
         label = _("Open question:") if question.is_open else _("Resolved question:")
-        heading = nodes.rubric("", "", classes=["designdoc-title"])
-        heading += [nodes.inline(label, label, classes=["designdoc-label"]), nodes.Text(" ")]
-        heading += title_nodes
+        heading = labelled_heading(label, title_nodes)
         fields = field_list([(_("Owner"), question.owner), (_("Resolution"), resolution_nodes)])
         node = self.container(heading, *fields, *self.parse_content_to_nodes())
         node["classes"].append("designdoc-open" if question.is_open else "designdoc-resolved")

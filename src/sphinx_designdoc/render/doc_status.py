@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_designdoc.directives.base import field_list, xref
+from sphinx_designdoc.directives.base import field_list, xref_list
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.nodes import design_doc_status
 
@@ -31,16 +31,6 @@ def backlink_label(kind: str) -> str:
     return labels[kind]
 
 
-def doc_links(ids: tuple[str, ...], docname: str) -> list[nodes.Node]:
-    """``a, b`` as links to design docs, resolved like any ``:design:doc:`` role."""
-    out: list[nodes.Node] = []
-    for index, doc_id in enumerate(ids):
-        if index:
-            out.append(nodes.Text(", "))
-        out.append(xref("design", "doc", doc_id, docname, warn=False))
-    return out
-
-
 def banner(status: str, successors: tuple[str, ...], docname: str) -> list[nodes.Node]:
     """An admonition for a doc that is not (or no longer) the current design."""
     if status not in BANNER_STATUSES:
@@ -56,14 +46,14 @@ def banner(status: str, successors: tuple[str, ...], docname: str) -> list[nodes
     body = nodes.paragraph("", texts[status])
     if status == "superseded" and successors:
         body = nodes.paragraph("", _("This design doc is superseded by") + " ")
-        body += [*doc_links(successors, docname), nodes.Text(".")]
+        body += [*xref_list("doc", successors, docname), nodes.Text(".")]
     title = titles[status]
     classes = ["designdoc-banner", f"designdoc-status-{status}"]
     return [nodes.admonition("", nodes.title(title, title), body, classes=classes)]
 
 
 def backlinks(catalog: Catalog, doc_id: str, docname: str) -> list[nodes.Node]:
-    rows = [(backlink_label(kind), doc_links(ids, docname))
+    rows = [(backlink_label(kind), xref_list("doc", ids, docname))
             for kind, ids in catalog.backlinks(doc_id)]  # fmt: skip
     fields = field_list(rows)
     for node in fields:
