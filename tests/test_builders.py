@@ -58,6 +58,10 @@ def test_latex_output_keeps_the_structure(tmp_path: Path) -> None:
         "Fast scheduling",
     ):
         assert shown in tex.replace(r"\textless{}", "<"), shown
+    # pdflatex has no glyphs for check marks: they are spelled out
+    for mark in ("\u2611", "\u2610", "\u2713", "\u2717"):
+        assert mark not in tex
+    assert r"\DUrole{designdoc-check}{{[}x{]}} \sphinxstylestrong{Tracing}" in tex
 
 
 def test_man_output_keeps_the_structure(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from sphinx_designdoc.nodes import design_doc_status, design_index
 from sphinx_designdoc.outdated import stale_pages
 from sphinx_designdoc.render.doc_status import DocStatusRenderer
 from sphinx_designdoc.render.index_table import DesignIndexRenderer
+from sphinx_designdoc.render.plain_marks import PlainMarks
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -77,6 +78,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(design_doc_status)
     app.add_post_transform(DesignIndexRenderer)
     app.add_post_transform(DocStatusRenderer)
+    app.add_post_transform(PlainMarks)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locale"))
     app.add_css_file(CSS_FILE)
     if hasattr(app, "add_static_dir"):
