@@ -20,3 +20,28 @@ html_theme = "furo"
 html_title = "Acme Payments design docs"
 html_static_path = ["_static"]
 html_css_files = ["acme.css"]
+
+# -- sphinx-designdoc --------------------------------------------------------------
+
+# The example docs carry fixed dates (the fraud-scoring doc was last updated on
+# 2026-11-18), while the staleness check compares a doc in review with today's date
+# (or SOURCE_DATE_EPOCH). With the default of 30 days the example would start failing
+# its -W build a month after it was written, so allow ten years here. A real project
+# keeps the default, so that a review nobody touches for a month is flagged.
+designdoc_stale_days = 3650
+
+# The defaults, spelled out: docs in these statuses must have every template section
+# (by heading or by directive), or the build warns with designdoc.missing. Drafts,
+# rejected, withdrawn and superseded docs may be partial.
+designdoc_complete_statuses = ["in-review", "approved", "implemented"]
+designdoc_required_sections = [
+    "overview", "background", "goals", "non-goals", "design", "data-model",
+    "api-design", "error-handling", "logging-strategy", "security", "testing",
+    "migration-plan", "alternatives",
+]
+
+# -- LaTeX / PDF ---------------------------------------------------------------------
+
+# The architecture diagrams use box-drawing arrows, and the design-index tables use
+# check marks; pdflatex cannot typeset those characters, xelatex can.
+latex_engine = "xelatex"
