@@ -39,7 +39,7 @@ WRONG_TYPES = {
     "designdoc_statuses": "draft, approved",
     "designdoc_section_aliases": ["migration-plan"],
     "designdoc_placeholder_pattern": 3,
-    "designdoc_stale_days": "30",
+    "designdoc_stale_days": True,
     "designdoc_export_json": "no",
 }
 
@@ -48,14 +48,19 @@ WRONG_TYPES = {
 def test_a_wrongly_typed_value_warns_at_start_up(tmp_path: Path, name: str, value: object) -> None:
     result = build(write_project(tmp_path, PAGE, conf=f"{name} = {value!r}\n"), freshenv=True)
     assert f"The config value `{name}' has type" in result.warnings_text
+    assert result.warnings_text.count("WARNING") == 1  # reported once, not also by us
     assert (result.outdir / "index.html").is_file()  # and the build goes on with the default
 
 
 WRONG_CONTENTS = {
-    "designdoc_goal_kinds": (["functional", ""], "a list of non-empty strings"),
+    "designdoc_goal_kinds": (["functional", ""], "a non-empty list of non-empty strings"),
+    "designdoc_statuses": ([], "a non-empty list of non-empty strings"),
+    "designdoc_export_json": (0, "True or False"),  # Sphinx lets an int pass for a bool
     "designdoc_required_sections": (["goals", "epilogue"], "a list of template sections"),
     "designdoc_section_aliases": ({"epilogue": ["Coda"]}, "a dict from template section"),
     "designdoc_placeholder_pattern": ("[unclosed", "a regular expression"),
+    "designdoc_log_use_cases": ([], "a non-empty list"),
+    "designdoc_pii_patterns": (["email", 3], "a list of non-empty strings"),
     "designdoc_stale_days": (-1, "a whole number of days (0 or more)"),
 }
 
@@ -80,3 +85,12 @@ def test_changing_a_parsing_value_rereads_every_page(tmp_path: Path) -> None:
     assert "[config changed ('designdoc_statuses')] 2 added" in again.status_text
     quiet = build(src, confoverrides={**statuses, "designdoc_export_json": False})
     assert "updating environment: 0 added, 0 changed, 0 removed" in quiet.status_text
+
+
+def test_a_placeholder_pattern_matching_empty_text_is_refused(tmp_path: Path) -> None:
+    conf = 'designdoc_placeholder_pattern = "x*"\n'
+    result = build(write_project(tmp_path, PAGE, conf=conf), freshenv=True)
+    assert [(w.subtype, w.message) for w in result.warnings] == [
+        ("config", "designdoc_placeholder_pattern must be a regular expression that does not "
+                   "match empty text, got 'x*'; using the default"),
+    ]  # fmt: skip

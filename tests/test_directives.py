@@ -92,7 +92,7 @@ def test_wrongly_typed_config_warns_and_falls_back(tmp_path: Path) -> None:
     result = build(src, freshenv=True)
     # a start-up warning: no file or line, like Sphinx's own config warnings
     assert [(w.file, w.subtype, w.message) for w in result.warnings] == [
-        ("", "config", "designdoc_statuses must be a list of non-empty strings, "
+        ("", "config", "designdoc_statuses must be a non-empty list of non-empty strings, "
                    "got ['draft', 3]; using the default"),
     ]  # fmt: skip
 
@@ -158,3 +158,43 @@ def test_export_json_must_be_a_bool(tmp_path: Path) -> None:
     result = build(src, freshenv=True)
     assert "designdoc_export_json" in result.warnings_text  # Sphinx's own type warning
     assert (result.outdir / "designdoc.json").is_file()  # the default (True) applies
+
+
+def test_unknown_index_kind_filter_warns_and_is_ignored(tmp_path: Path) -> None:
+    src = write_project(tmp_path, {
+        "index.rst": "Home\n====\n\n.. design-doc::\n   :status: draft\n\n"
+                     ".. design-index:: coverage\n   :kind: bogus, testing\n",
+    })  # fmt: skip
+    result = build(src, freshenv=True)
+    assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
+        (7, "option", "unknown kind 'bogus'; expected one of overview, background, goals, "
+                      "non-goals, design, data-model, api-design, error-handling, "
+                      "logging-strategy, security, testing, migration-plan, alternatives"),
+    ]  # fmt: skip
+    assert result.soup("index").select_one("table.designdoc-index-coverage") is not None
+
+
+def test_pii_index_matches_fields_case_insensitively(tmp_path: Path) -> None:
+    src = write_project(tmp_path, {
+        "index.rst": "Home\n====\n\n.. logging-strategy::\n   :use-cases: tracing\n"
+                     "   :pii: Customer_Email\n   :privacy: hashed\n\n"
+                     "   .. log-use-case:: tracing\n      :fields: customer_email\n"
+                     "      :retention: 2w\n\n.. design-index:: pii\n",
+    })  # fmt: skip
+    result = build(src, freshenv=True)
+    assert result.warnings_text == ""
+    cells = [td.get_text() for td in result.soup("index").select("table.designdoc-index-pii td")]
+    assert cells == ["Customer_Email", "Home", "tracing: 2w (14 days)", "hashed"]
+
+
+def test_depends_on_another_docs_component(tmp_path: Path) -> None:
+    src = write_project(tmp_path, {
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   b\n\n"
+                     ".. component:: Scheduler\n   :depends-on: b.store, b.nothing\n",
+        "b.rst": "B\n=\n\n.. component:: Store\n",
+    })  # fmt: skip
+    result = build(src, freshenv=True)
+    assert [(w.file, w.subtype, w.message) for w in result.warnings] == [
+        ("index.rst", "ref", "design:component reference target not found: b.nothing"),
+    ]
+    assert result.soup("index").select_one('a[href="b.html#component-store"]') is not None

@@ -37,6 +37,11 @@ def _is_name_list(value: object) -> bool:
     )
 
 
+def _is_choices(value: object) -> bool:
+    """A non-empty list of names: with no choice at all, every value would be wrong."""
+    return _is_name_list(value) and bool(value)
+
+
 def _is_sections(value: object) -> bool:
     return _is_name_list(value) and set(value) <= set(TEMPLATE_SECTIONS)  # type: ignore[call-overload]
 
@@ -48,13 +53,13 @@ def _is_aliases(value: object) -> bool:
 
 
 def _is_pattern(value: object) -> bool:
+    """A regular expression that cannot match empty text (which would flag every line)."""
     if not isinstance(value, str):
         return False
     try:
-        re.compile(value)
+        return re.compile(value).search("") is None
     except re.error:
         return False
-    return True
 
 
 def _is_days(value: object) -> bool:
@@ -75,13 +80,13 @@ class _Value:
 
 VALUES: dict[str, _Value] = {
     "designdoc_statuses": _Value(
-        list(_DEFAULTS.statuses), _LIST, _is_name_list, "a list of non-empty strings",
+        list(_DEFAULTS.statuses), _LIST, _is_choices, "a non-empty list of non-empty strings",
         "the statuses a design doc may have"),
     "designdoc_goal_kinds": _Value(
-        list(_DEFAULTS.goal_kinds), _LIST, _is_name_list, "a list of non-empty strings",
+        list(_DEFAULTS.goal_kinds), _LIST, _is_choices, "a non-empty list of non-empty strings",
         "the kinds a goal may have"),
     "designdoc_log_use_cases": _Value(
-        list(_DEFAULTS.log_use_cases), _LIST, _is_name_list, "a list of non-empty strings",
+        list(_DEFAULTS.log_use_cases), _LIST, _is_choices, "a non-empty list of non-empty strings",
         "the logging use cases of the template"),
     "designdoc_log_standard_fields": _Value(
         list(_DEFAULTS.log_standard_fields), _LIST, _is_name_list,
@@ -99,7 +104,8 @@ VALUES: dict[str, _Value] = {
         "words of a logged field name that mark it as personal data"),
     "designdoc_placeholder_pattern": _Value(
         _DEFAULTS.placeholder_pattern, frozenset({str}), _is_pattern,
-        "a regular expression", "template placeholder text that must not be left in"),
+        "a regular expression that does not match empty text",
+        "template placeholder text that must not be left in"),
     "designdoc_stale_days": _Value(
         _DEFAULTS.stale_days, frozenset({int}), _is_days, "a whole number of days (0 or more)",
         "days after which a doc in review without an :updated: date change is stale"),
@@ -125,12 +131,17 @@ def check_config(app: Sphinx, config: Config) -> None:
     """Warn about values of the right type but wrong content (the default is used)."""
     for name, spec in VALUES.items():
         value = config[name]
-        # a value of the wrong type already gets Sphinx's own type warning
-        if isinstance(value, tuple(spec.types)) and not spec.valid(value):
+        if not spec.valid(value) and not _sphinx_warns(value, spec.types):
             logger.warning(
                 "%s must be %s, got %r; using the default",
                 name, spec.expected, value, type="designdoc", subtype="config",
             )  # fmt: skip
+
+
+def _sphinx_warns(value: object, types: frozenset[type]) -> bool:
+    """Whether Sphinx's own type check already reports ``value`` (an int given for a
+    bool slips through it), so that each mistake is reported exactly once."""
+    return type(value) not in types and not (types == {bool} and type(value) is int)
 
 
 def _get(config: Config, name: str) -> Any:

@@ -174,7 +174,8 @@ def _pii_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dic
     if logging is None:
         return
     for field_name in logging.pii:
-        logged_by = [d for d in logging.details if field_name in d.fields]
+        logged_by = [d for d in logging.details
+                     if field_name.lower() in {name.lower() for name in d.fields}]  # fmt: skip
         yield {
             "field": Cell(field_name),
             "doc": _doc_cell(page),
@@ -209,7 +210,7 @@ def _coverage_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterato
     row = {"doc": _doc_cell(page), "status": _status_cell(page)}
     for section, found in present.items():
         row[section] = Cell("\u2713", None, "present") if found else Cell("\u2717", None, "missing")
-    if not query.kinds or any(row[k].css == "missing" for k in query.kinds):
+    if not query.kinds or any(row[k].css == "missing" for k in query.kinds if k in row):
         yield row
 
 

@@ -192,13 +192,16 @@ def xref(
     )  # fmt: skip
 
 
-def xref_list(reftype: str, targets: tuple[str, ...], refdoc: str) -> list[nodes.Node]:
-    """``a, b`` as ``design`` links; unknown targets were already reported by the rules."""
+def xref_list(
+    reftype: str, targets: tuple[str, ...], refdoc: str, *, warn_dotted: bool = False
+) -> list[nodes.Node]:
+    """``a, b`` as ``design`` links; the rules report unknown targets, except the
+    ``DOCID.ITEMID`` ones with ``warn_dotted``, which the resolver reports."""
     out: list[nodes.Node] = []
     for index, target in enumerate(targets):
         if index:
             out.append(nodes.Text(", "))
-        out.append(xref("design", reftype, target, refdoc, warn=False))
+        out.append(xref("design", reftype, target, refdoc, warn=warn_dotted and "." in target))
     return out
 
 

@@ -44,7 +44,9 @@ class ComponentDirective(DesignDirective):
         fields = field_list([
             (_("Purpose"), purpose_nodes),
             (_("Interface"), interface_nodes),
-            (_("Depends on"), xref_list("component", component.depends_on, self.env.docname)),
+            (_("Depends on"), xref_list(
+                "component", component.depends_on, self.env.docname, warn_dotted=True
+            )),
         ])  # fmt: skip
         node = self.container(heading, *fields, *self.parse_content_to_nodes())
         self.add_anchor(node, anchor_for("component", component.id))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from sphinx_designdoc import rules, warnings
 from sphinx_designdoc.directives.base import DesignDirective, text_options
 from sphinx_designdoc.nodes import design_index
-from sphinx_designdoc.query import SPECS, IndexQuery, allowed_columns
+from sphinx_designdoc.query import SPECS, IndexQuery, allowed_columns, kind_choices
 from sphinx_designdoc.values import unknown_choice
 
 if TYPE_CHECKING:
@@ -43,9 +43,11 @@ class DesignIndexDirective(DesignDirective):
         allowed = allowed_columns(kind, self.settings)
         columns = tuple(column for column in query.columns if column in allowed)
         sort = query.sort if query.sort.lstrip("-") in allowed else ""
+        choices = kind_choices(kind, self.settings)
+        kinds = tuple(k for k in query.kinds if k in choices)  # unknown ones were reported
         node = design_index(
             "",
-            query=replace(query, columns=columns, sort=sort),
+            query=replace(query, columns=columns, sort=sort, kinds=kinds),
             classes=["designdoc", f"designdoc-index-{kind}", *self.options.get("class", [])],
         )
         self.set_source_info(node)

@@ -26,7 +26,7 @@ def check_lifecycle(page: Page, settings: Settings) -> Iterator[Finding]:
             if question.is_open:
                 yield Finding(
                     "lifecycle",
-                    f"open question {question.title!r} in an approved design doc; "
+                    f"open question {question.title or question.id!r} in an approved design doc; "
                     "answer it with :resolution:",
                     page.docname,
                     question.line,
