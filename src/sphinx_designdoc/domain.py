@@ -23,6 +23,7 @@ from sphinx_designdoc import rules, warnings
 from sphinx_designdoc.catalog import ROLE_TYPES, Catalog, Target
 from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.coverage import normalize_heading
+from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import Page
 from sphinx_designdoc.nodes import design_doc_status, design_index
 from sphinx_designdoc.render.domain_indices import AlternativesIndex, DesignDocsIndex, GoalsIndex
@@ -53,14 +54,14 @@ class DesignDomain(Domain):
     """Design docs, goals, alternatives and logging use cases, project-wide."""
 
     name = "design"
-    label = "Design docs"
+    label = _("Design docs")
     object_types: ClassVar[dict[str, ObjType]] = {
-        "doc": ObjType("design doc", "doc", "ref"),
-        "goal": ObjType("goal", "goal", "ref"),
-        "component": ObjType("component", "component", "ref"),
-        "question": ObjType("open question", "ref"),
-        "alternative": ObjType("alternative", "alt", "ref"),
-        "usecase": ObjType("log use case", "usecase", "ref"),
+        "doc": ObjType(_("design doc"), "doc", "ref"),
+        "goal": ObjType(_("goal"), "goal", "ref"),
+        "component": ObjType(_("component"), "component", "ref"),
+        "question": ObjType(_("open question"), "ref"),
+        "alternative": ObjType(_("alternative"), "alt", "ref"),
+        "usecase": ObjType(_("log use case"), "usecase", "ref"),
     }
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
         name: XRefRole(innernodeclass=nodes.inline, warn_dangling=True)

@@ -45,8 +45,10 @@ def banner(status: str, successors: tuple[str, ...], docname: str) -> list[nodes
     }
     body = nodes.paragraph("", texts[status])
     if status == "superseded" and successors:
-        body = nodes.paragraph("", _("This design doc is superseded by") + " ")
-        body += [*xref_list("doc", successors, docname), nodes.Text(".")]
+        # one message, so translators can place the links anywhere in the sentence
+        before, _sep, after = _("This design doc is superseded by %s.").partition("%s")
+        body = nodes.paragraph("", before)
+        body += [*xref_list("doc", successors, docname), nodes.Text(after)]
     title = titles[status]
     classes = ["designdoc-banner", f"designdoc-status-{status}"]
     return [nodes.admonition("", nodes.title(title, title), body, classes=classes)]
