@@ -54,24 +54,25 @@ class GroupHeading(str):
 def docs_by_status(
     catalog: Catalog, settings: Settings, docnames: Collection[str] | None = None
 ) -> Content:
-    """Every doc under its status: configured statuses first, then others, then none.
+    """Every design doc under its status: configured statuses first, then others, then none.
 
-    An entry shows the doc title and its id, and the authors (else the tags).
+    An entry shows the doc title and its id, and the authors (else the tags).  Pages
+    with sections but no ``design-doc`` are no design docs and are left out.
     """
     keyed: list[tuple[str, IndexEntry]] = []
     for page in catalog.ordered_pages():
         doc = _doc_target(catalog, page)
-        if docnames is not None and doc.docname not in docnames:
-            continue
         meta = page.meta
-        if meta is not None and meta.authors:
+        if meta is None or (docnames is not None and doc.docname not in docnames):
+            continue
+        if meta.authors:
             qualifier, descr = _("Authors"), ", ".join(meta.authors)
         elif page.tags:
             qualifier, descr = _("Tags"), ", ".join(page.tags)
         else:
             qualifier, descr = "", ""
         # the design-doc block's anchor: LaTeX skips index entries without one
-        anchor = anchor_for("doc", page.id) if meta is not None else ""
+        anchor = anchor_for("doc", page.id)
         keyed.append((page.status, _entry(doc, doc.name, qualifier, descr, anchor)))
     return _grouped(keyed, settings.statuses, _("no status"))
 
