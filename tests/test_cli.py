@@ -91,3 +91,11 @@ def test_rst_and_md_scaffolds_collect_the_same_doc(tmp_path: Path) -> None:
         main(["new", "Same", "--format", doc_format, "--dir", str(src / "x")])
         docs[doc_format] = build(src, freshenv=True).json()["docs"]["same"]
     assert docs["rst"] == docs["md"]
+
+
+def test_new_refuses_a_second_format_of_the_same_doc_and_bad_ids(tmp_path: Path) -> None:
+    assert main(["new", "Payment Retry", "--dir", str(tmp_path)]) == 0
+    assert main(["new", "Payment Retry", "--format", "md", "--dir", str(tmp_path)]) == 1
+    assert not (tmp_path / "payment_retry.md").exists()
+    assert main(["new", "Other", "--id", "bad id!", "--dir", str(tmp_path)]) == 2
+    assert not (tmp_path / "other.rst").exists()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
+import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -43,8 +45,13 @@ def new_doc(
     slug = slugify(title)
     if not slug:
         raise ValueError(f"cannot make a file name from the title {title!r}")
+    if doc_id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", doc_id):
+        raise ValueError(f"invalid id {doc_id!r}: use letters, digits, '-' and '_'")
     file_stem = slug.replace("-", "_")
     path = directory / f"{file_stem}{SUFFIXES[doc_format]}"
+    for suffix in SUFFIXES.values():  # one docname, one source: Sphinx refuses two
+        if (other := path.with_suffix(suffix)).exists():
+            raise FileExistsError(errno.EEXIST, "exists", str(other))
     text = render_template(title, doc_format, doc_id or slug, author or "[Author]", file_stem)
     directory.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as stream:  # "x": fail if it exists
