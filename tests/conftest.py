@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from helpers import ROOTS, Build, build, copy_root
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# Hypothesis profiles, shared by every property-based test (test_fuzz.py,
+# test_edit_sequences.py). "ci", the default, is derandomized (CI runs the same
+# examples every time); "long" explores afresh on each run:
+# DESIGNDOC_HYPOTHESIS_PROFILE=long pytest tests/test_fuzz.py. Neither keeps an example
+# database in the work tree; a failure prints its ``@reproduce_failure`` blob instead.
+# Each test picks its own example count per profile.
+HYPOTHESIS_PROFILE_ENV = "DESIGNDOC_HYPOTHESIS_PROFILE"
+for _name in ("ci", "long"):
+    hypothesis_settings.register_profile(
+        _name,
+        derandomize=_name == "ci",
+        deadline=None,
+        database=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+hypothesis_settings.load_profile(os.environ.get(HYPOTHESIS_PROFILE_ENV, "ci"))
 
 
 @pytest.fixture(scope="session")
