@@ -147,8 +147,13 @@ class DesignDomain(Domain):
         self._changed()
         settings = self.settings
         warnings.emit(rules.check_page(page, settings))
-        texts = chain(_prose(document), _literal_options(page))
-        warnings.emit(rules.find_placeholders(page, texts, settings))
+        if page.meta is None:
+            return
+        literal = list(_literal_options(page))
+        candidates = chain(document.findall(nodes.Text), (text for text, _line in literal))
+        if rules.may_hold_placeholders(candidates, settings):  # rare: then find the lines
+            texts = chain(_prose(document), literal)
+            warnings.emit(rules.find_placeholders(page, texts, settings))
 
     def check_consistency(self) -> None:
         warnings.emit(rules.check_project(self.pages))

@@ -105,6 +105,13 @@ class DesignDirective(SphinxDirective):
     def render(self) -> list[nodes.Node]:
         raise NotImplementedError
 
+    def parse_content_to_nodes(self, allow_section_headings: bool = False) -> list[nodes.Node]:
+        """The parsed content; without content, no nested parser is started (each one
+        builds a docutils state machine, the largest cost of a small directive)."""
+        if not self.content:
+            return []
+        return super().parse_content_to_nodes(allow_section_headings)
+
     def page(self) -> Page:
         """The record of the page being read, created on first use."""
         return self.domain.page_for(self.env.docname)
@@ -142,11 +149,11 @@ class DesignDirective(SphinxDirective):
         if not text:
             return [], ""
         parsed, messages = self.parse_inline(text, lineno=self.lineno)
-        parsed = [_as_text_if_raw(node) for node in parsed]
+        parsed = [_as_text_if_unsafe(node) for node in parsed]
         for node in parsed:
             if isinstance(node, nodes.Element):
-                for raw in list(node.findall(nodes.raw)):
-                    raw.replace_self(_as_text_if_raw(raw))
+                for unsafe in [n for n in node.findall(nodes.Element) if _is_unsafe(n)]:
+                    unsafe.replace_self(_as_text_if_unsafe(unsafe))
         plain = " ".join("".join(node.astext() for node in parsed).split())
         return [*parsed, *messages], plain
 
@@ -164,9 +171,21 @@ class DesignDirective(SphinxDirective):
             self.state.document.note_explicit_target(node)
 
 
-def _as_text_if_raw(node: nodes.Node) -> nodes.Node:
-    """Raw HTML in an option value (MyST parses inline HTML) is shown as text, never markup."""
-    return nodes.Text(node.astext()) if isinstance(node, nodes.raw) else node
+#: Link schemes that run code; browsers ignore ASCII controls and spaces in a URL.
+_SCRIPT_URI = re.compile(r"[\x00-\x20]*(?:javascript|vbscript|data):", re.IGNORECASE)
+
+
+def _is_unsafe(node: nodes.Node) -> bool:
+    """Raw HTML (MyST parses inline HTML), or a link to a script: docutils makes a link of
+    any standalone URI with a registered scheme, ``javascript:`` included."""
+    if isinstance(node, nodes.reference):
+        return bool(_SCRIPT_URI.match(re.sub(r"[\t\n\r]", "", node.get("refuri", ""))))
+    return isinstance(node, nodes.raw)
+
+
+def _as_text_if_unsafe(node: nodes.Node) -> nodes.Node:
+    """An option value or title is shown as text where it would be markup or a script."""
+    return nodes.Text(node.astext()) if _is_unsafe(node) else node
 
 
 def field_list(rows: Sequence[tuple[str, Sequence[nodes.Node] | str]]) -> list[nodes.Node]:

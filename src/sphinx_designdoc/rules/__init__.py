@@ -19,7 +19,7 @@ from sphinx_designdoc.rules.identity import (
 )
 from sphinx_designdoc.rules.index_query import check_query
 from sphinx_designdoc.rules.lifecycle import check_lifecycle, check_successors
-from sphinx_designdoc.rules.placeholders import find_placeholders
+from sphinx_designdoc.rules.placeholders import find_placeholders, may_hold_placeholders
 from sphinx_designdoc.rules.privacy import check_privacy
 from sphinx_designdoc.rules.sections import (
     check_alternatives,
@@ -63,4 +63,11 @@ def check_project(pages: Mapping[str, Page]) -> list[Finding]:
     ]
 
 
-__all__ = ["check_page", "check_project", "check_query", "coverage", "find_placeholders"]
+__all__ = [
+    "check_page",
+    "check_project",
+    "check_query",
+    "coverage",
+    "find_placeholders",
+    "may_hold_placeholders",
+]
