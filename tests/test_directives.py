@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from docutils import nodes
+from docutils.frontend import get_default_settings
+from docutils.languages import get_language
+from docutils.parsers.rst import Parser
+from docutils.parsers.rst.states import Inliner, Struct
+from docutils.utils import new_document
+from hypothesis import given
+from hypothesis import strategies as st
+
 from helpers import build, write_project
+from sphinx_designdoc.directives.base import _NO_INLINE_MARKUP
 
 TOC = "Home\n====\n\n.. toctree::\n\n   a\n   prd/spec\n"
 
@@ -198,3 +208,18 @@ def test_depends_on_another_docs_component(tmp_path: Path) -> None:
         ("index.rst", "ref", "design:component reference target not found: b.nothing"),
     ]
     assert result.soup("index").select_one('a[href="b.html#component-store"]') is not None
+
+
+@given(st.text(alphabet=st.sampled_from("aZé9 _-.,;%/\n*`|:@<\\"), max_size=40))
+def test_option_text_without_markup_is_not_parsed(text: str) -> None:
+    """The shortcut for plain option values gives what the reST inline parser gives."""
+    if not _NO_INLINE_MARKUP.fullmatch(text):
+        return
+    document = new_document("<option>", get_default_settings(Parser))
+    inliner = Inliner()
+    inliner.init_customizations(document.settings)
+    memo = Struct(document=document, reporter=document.reporter, language=get_language("en"))
+    parsed, messages = inliner.parse(text, 1, memo, document)
+    assert messages == []
+    assert [str(node) for node in parsed] == ([text] if text else [])
+    assert all(type(node) is nodes.Text for node in parsed)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.parsers.rst.states import RSTState
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
@@ -30,6 +31,11 @@ if TYPE_CHECKING:
     from sphinx_designdoc.settings import Settings
 
 _VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+#: Text in which reStructuredText finds no inline markup: words, spaces and a few
+#: punctuation marks (no ``*`_|[<:@\``, no ``..`` or ``--``); parsing it would only give
+#: the same text back. Option values are mostly like this.
+_NO_INLINE_MARKUP = re.compile(r"(?:[^\W_]|\s|[,;%]|-(?!-)|\.(?!\.)|/(?!/))*")
 
 
 class UnknownOption(str):
@@ -148,6 +154,8 @@ class DesignDirective(SphinxDirective):
         """Inline markup for an option value, and its plain text for the model."""
         if not text:
             return [], ""
+        if isinstance(self.state, RSTState) and _NO_INLINE_MARKUP.fullmatch(text):
+            return [nodes.Text(text)], " ".join(text.split())  # what the parser would give
         parsed, messages = self.parse_inline(text, lineno=self.lineno)
         parsed = [_as_text_if_unsafe(node) for node in parsed]
         for node in parsed:

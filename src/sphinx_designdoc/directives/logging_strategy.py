@@ -6,7 +6,7 @@ each selected use case's details, and the privacy notes.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 
@@ -23,33 +23,37 @@ from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import LoggingStrategy, LogUseCase
 from sphinx_designdoc.query import logging_cell_text
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 _SINK = "designdoc:log-use-cases"
+
+
+#: The template's use cases: display name and purpose, translated when asked for (one
+#: lookup per use case shown, not a translation of the whole table each time).
+_USE_CASES: dict[str, tuple[Callable[[], str], Callable[[], str]]] = {
+    "tracing": (lambda: _("Tracing"), lambda: _("Execution flow and timing")),
+    "error-tracking": (
+        lambda: _("Error Tracking"),
+        lambda: _("Problem identification and diagnosis"),
+    ),
+    "user-behavior": (lambda: _("User Behavior"), lambda: _("UX improvement insights")),
+    "performance": (lambda: _("Performance"), lambda: _("Resource usage and efficiency")),
+    "security-audit": (lambda: _("Security Audit"), lambda: _("Compliance and audit trails")),
+    "business-metrics": (lambda: _("Business Metrics"), lambda: _("KPIs and analytics")),
+}
 
 
 def use_case_title(name: str) -> str:
     """The translated display name of a use case (``error-tracking`` -> Error Tracking)."""
-    titles = {
-        "tracing": _("Tracing"),
-        "error-tracking": _("Error Tracking"),
-        "user-behavior": _("User Behavior"),
-        "performance": _("Performance"),
-        "security-audit": _("Security Audit"),
-        "business-metrics": _("Business Metrics"),
-    }
-    return titles.get(name) or use_case_label(name)
+    known = _USE_CASES.get(name)
+    return known[0]() if known else use_case_label(name)
 
 
 def use_case_purpose(name: str) -> str:
     """What the template says a use case is for; empty for custom use cases."""
-    purposes = {
-        "tracing": _("Execution flow and timing"),
-        "error-tracking": _("Problem identification and diagnosis"),
-        "user-behavior": _("UX improvement insights"),
-        "performance": _("Resource usage and efficiency"),
-        "security-audit": _("Compliance and audit trails"),
-        "business-metrics": _("KPIs and analytics"),
-    }
-    return purposes.get(name, "")
+    known = _USE_CASES.get(name)
+    return known[1]() if known else ""
 
 
 class LogUseCaseDirective(DesignDirective):
