@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from helpers import Build, build, copy_root
+from helpers import Build, build, copy_root, write_project
 
 PAGES = ("index", "evil", "evil_md")
 INJECTED = ("script", "img", "iframe", "style", "svg", "b")
@@ -58,3 +60,26 @@ def test_json_keeps_the_raw_text(site: Build) -> None:
     doc = site.json()["docs"]["evil"]
     assert doc["authors"] == ['<script>alert("author")</script>']
     assert doc["alternatives"][0]["why_not"] == '<script>alert("why")</script>'
+
+
+def test_script_links_in_titles_and_options_are_text(tmp_path: Path) -> None:
+    """Found by the fuzz test: docutils links a standalone ``javascript:`` URI, and titles
+    and option values are parsed as inline markup; they show it as text instead."""
+    srcdir = write_project(
+        tmp_path,
+        {
+            "index.rst": "Home\n====\n\n.. toctree::\n\n   md\n\n"
+            ".. alternative:: javascript:alert(1)\n"
+            "   :why-not: JaVaScRiPt:alert(2), see https://example.com/why\n\n"
+            ".. goal:: Fast\n   :kind: performance\n   :target: `x <javascript:alert(3)>`_\n",
+            "md.md": "# MD\n\n:::{alternative} Other\n:why-not: <javascript:alert(4)>\n:::\n",
+        },
+    )
+    site = build(srcdir, freshenv=True)
+    for page in ("index", "md"):
+        hrefs = [a.get("href", "") for a in site.soup(page).find_all("a")]
+        assert not [href for href in hrefs if "javascript" in href.lower()], page
+    text = site.soup("index").get_text()
+    assert "javascript:alert(1)" in text
+    assert "JaVaScRiPt:alert(2)" in text
+    assert "https://example.com/why" in [a.get("href") for a in site.soup("index").find_all("a")]
