@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Build, assert_same_output, build, copy_root
+from helpers import Build, assert_same_output, build, copy_root, write_project
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -149,3 +149,34 @@ def test_banner_and_backlinks_follow_the_successor(tmp_path: Path) -> None:
     )
     assert page.select_one(".designdoc-backlinks") is None
     assert "superseded design doc has no successor" in again.warnings_text
+
+
+PRD_PAGE = "A\n=\n\n.. design-doc::\n   :prd: spec.rst\n"
+SPEC_PAGE = "Spec\n====\n"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ({"spec.rst": SPEC_PAGE}, {}),  # the PRD page is deleted: a path again
+        ({}, {"spec.rst": SPEC_PAGE}),  # the PRD page appears: now a link
+        ({"spec.rst": SPEC_PAGE}, {"spec.rst": "Product spec\n============\n"}),  # retitled
+        ({"spec.rst": SPEC_PAGE}, {"spec.md": "# Spec in Markdown\n"}),  # and to MyST
+    ],
+    ids=["deleted", "added", "retitled", "retitled-md"],
+)
+def test_prd_link_follows_the_prd_page(
+    tmp_path: Path, before: dict[str, str], after: dict[str, str]
+) -> None:
+    """Found by test_edit_sequences.py: the PRD link was decided when the doc was read."""
+    toc = "Home\n====\n\n.. toctree::\n\n   a\n   spec\n"
+    srcdir = write_project(tmp_path / "src", {"index.rst": toc, "a.rst": PRD_PAGE, **before})
+    build(srcdir)
+    for name in before.keys() - after.keys():
+        (srcdir / name).unlink()
+    for name, text in after.items():
+        (srcdir / name).write_text(text, encoding="utf-8")
+        later = time.time() + 5
+        os.utime(srcdir / name, (later, later))
+    again = build(srcdir)
+    assert_same_output(again, clean_build(srcdir, tmp_path, "prd"))

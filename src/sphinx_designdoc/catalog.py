@@ -30,6 +30,9 @@ ROLE_TYPES = {
     "usecase": "usecase",
 }
 TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()} | {"question": "ref"}
+#: The reference type of a ``:prd:`` link to a project page (by docname): resolved by the
+#: domain, not the catalog, as it may be any page; it shows that page's title.
+PRD_ROLE = "prd"
 
 
 def anchor_for(objtype: str, item_id: str) -> str:

@@ -17,10 +17,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
-from sphinx.util.nodes import make_refnode
+from sphinx.util.nodes import clean_astext, make_refnode
 
 from sphinx_designdoc import rules, warnings
-from sphinx_designdoc.catalog import ROLE_TYPES, Catalog, Target
+from sphinx_designdoc.catalog import PRD_ROLE, ROLE_TYPES, Catalog, Target
 from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.coverage import normalize_heading
 from sphinx_designdoc.i18n import _
@@ -170,6 +170,8 @@ class DesignDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
+        if typ == PRD_ROLE:
+            return _page_link(env, builder, fromdocname, target)
         found = self.catalog.resolve(typ, target, fromdocname)
         if found is None:
             return None
@@ -207,6 +209,26 @@ def _link(
     if found.status:
         ref["classes"].append(f"designdoc-status-{found.status}")
     return ref
+
+
+def page_title(env: BuildEnvironment, docname: str) -> str | None:
+    """The title of the project page ``docname``; ``None`` when there is no such page."""
+    if docname not in env.all_docs:
+        return None
+    title = env.titles.get(docname)
+    return clean_astext(title) if title is not None else docname
+
+
+def _page_link(
+    env: BuildEnvironment, builder: Builder, fromdocname: str, docname: str
+) -> nodes.reference | None:
+    """A link to a project page showing its title, like ``:doc:``; ``None`` if there is none."""
+    title = page_title(env, docname)
+    if title is None:
+        return None
+    return make_refnode(
+        builder, fromdocname, docname, "", nodes.inline(title, title, classes=["doc"])
+    )
 
 
 def _page_title(document: nodes.document) -> str:

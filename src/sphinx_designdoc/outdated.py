@@ -9,11 +9,16 @@ stale, so Sphinx writes it again from its stored doctree.
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
+from sphinx_designdoc.catalog import PRD_ROLE
+from sphinx_designdoc.domain import page_title
 from sphinx_designdoc.query import run_query
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -22,11 +27,22 @@ if TYPE_CHECKING:
     from sphinx_designdoc.settings import Settings
 
 
-def shown_digest(shown: Shown, catalog: Catalog, settings: Settings, docname: str) -> str:
-    """A stable hash of every link target and table row the page shows."""
+def shown_digest(
+    shown: Shown,
+    catalog: Catalog,
+    settings: Settings,
+    docname: str,
+    title_of: Callable[[str], str | None],
+) -> str:
+    """A stable hash of every link target and table row the page shows.
+
+    ``title_of`` gives a project page's title (``None`` if there is no such page): what a
+    ``:prd:`` link to a page shows.
+    """
     digest = hashlib.sha256()
     for role, target in shown.refs:
-        digest.update(repr(catalog.resolve(role, target, docname)).encode())
+        found = title_of(target) if role == PRD_ROLE else catalog.resolve(role, target, docname)
+        digest.update(repr(found).encode())
     if shown.status and (page := catalog.pages.get(docname)):
         for kind, ids in catalog.backlinks(page.id):  # banner and backlinks
             digest.update(repr((kind, [catalog.find("doc", i) for i in ids])).encode())
@@ -44,7 +60,7 @@ def stale_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     settings = domain.settings
     stale = []
     for docname, shown in sorted(domain.shown.items()):
-        digest = shown_digest(shown, domain.catalog, settings, docname)
+        digest = shown_digest(shown, domain.catalog, settings, docname, partial(page_title, env))
         if domain.digests.get(docname) != digest:
             domain.digests[docname] = digest
             stale.append(docname)

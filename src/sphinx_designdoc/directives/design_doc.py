@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 from docutils import nodes
 from sphinx.util import docname_join
 
-from sphinx_designdoc.catalog import anchor_for
+from sphinx_designdoc.catalog import PRD_ROLE, anchor_for
 from sphinx_designdoc.directives.base import (
     DesignDirective,
     badge,
@@ -118,7 +118,11 @@ class DesignDocDirective(DesignDirective):
         target = prd
         for suffix in self.config.source_suffix:
             target = target.removesuffix(suffix)
-        if docname_join(self.env.docname, target) not in self.env.found_docs:
-            # a path outside the project: show it, don't link it
-            return [nodes.inline(prd, prd, classes=["designdoc-path"])]
-        return [xref("std", "doc", target, self.env.docname, warn=True, text=prd)]
+        # Whether the path is a project page, and its title, are known only once every
+        # page is read: the domain resolves this late (and the page is written again when
+        # the PRD page comes, goes or is retitled). Unresolved, it shows the path.
+        link = xref("design", PRD_ROLE, docname_join(self.env.docname, target),
+                    self.env.docname, warn=False, text=prd)  # fmt: skip
+        for shown in link.findall(nodes.inline):
+            shown["classes"].append("designdoc-path")
+        return [link]
