@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from helpers import Build, build, copy_root
+from helpers import Build, build, copy_root, write_project
 
 # (file, line, subtype, start of message) for the same faults written in RST and MyST.
 FAULTS = {
@@ -141,3 +143,21 @@ def test_suppress_warnings_silences_a_subtype(tmp_path) -> None:
     )
     subtypes = {w.subtype for w in quiet.warnings}
     assert subtypes == {"duplicate", "ref"}
+
+
+def test_myst_link_in_a_title_warns_at_its_line(tmp_path: Path) -> None:
+    """Found by the fuzz test: a dangling MyST link in an item's title warned without a
+    line, as the heading around it had line 0."""
+    srcdir = write_project(
+        tmp_path,
+        {
+            "index.rst": "Home\n====\n\n.. toctree::\n\n   md\n",
+            "md.md": "# MD\n\nText.\n\n:::{open-question} Which [link](#nowhere)?\n"
+            ":resolution: see [x](#nothing)\n:::\n",
+        },
+    )
+    result = build(srcdir, freshenv=True)
+    assert {(w.file, w.line, w.message) for w in result.warnings} == {
+        ("md.md", 5, "'myst' cross-reference target not found: 'nowhere'"),
+        ("md.md", 5, "'myst' cross-reference target not found: 'nothing'"),
+    }

@@ -106,7 +106,12 @@ class DesignDirective(SphinxDirective):
                 del self.options[name]
                 hint = did_you_mean(name, tuple(self.option_spec or ()))
                 self.warn("option", f"unknown option :{name}: of {self.name}{hint}")
-        return self.render()
+        output = self.render()
+        for node in output:  # so that a warning about any part of it has a line
+            for element in node.findall(nodes.Element) if isinstance(node, nodes.Element) else ():
+                if not element.line:  # None, or 0 from MyST
+                    self.set_source_info(element)
+        return output
 
     def render(self) -> list[nodes.Node]:
         raise NotImplementedError
