@@ -671,6 +671,18 @@ def test_custom_placeholder_pattern(tmp_path: Path, fmt: str) -> None:
     }
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_anchored_placeholder_pattern_matches_at_each_text_start(tmp_path: Path, fmt: str) -> None:
+    """``^`` matches where a line or a text node starts (here right after inline code), as
+    in the line-by-line scan: the quick whole-page test before it must not miss it."""
+    body = "``owner``\\ TBD by Friday.\n" if fmt == "rst" else "`owner`TBD by Friday.\n"
+    page = doc_page(fmt, "Doc", {"status": "draft"}, body)
+    conf = 'designdoc_placeholder_pattern = r"^TBD"\n'
+    result = build(project(tmp_path, fmt, {"doc": page}, conf), freshenv=True)
+    line = body_line({"status": "draft"})
+    assert signature(result) == [placeholder(f"doc.{fmt}", line, "TBD")]
+
+
 # -- placeholders at the right line (each case alone) -------------------------------------
 
 

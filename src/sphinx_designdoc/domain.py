@@ -150,7 +150,8 @@ class DesignDomain(Domain):
         if page.meta is None:
             return
         literal = list(_literal_options(page))
-        candidates = chain(document.findall(nodes.Text), (text for text, _line in literal))
+        shown = ("\n".join(_shown_lines(text)) for text in document.findall(nodes.Text))
+        candidates = chain(shown, (text for text, _line in literal))
         if rules.may_hold_placeholders(candidates, settings):  # rare: then find the lines
             texts = chain(_prose(document), literal)
             warnings.emit(rules.find_placeholders(page, texts, settings))
@@ -256,9 +257,14 @@ def _prose(document: nodes.document) -> Iterator[tuple[str, int | None]]:
         anchor = next((node for node in ancestors if node.line), None)  # 0 means unknown
         first = _first_line(anchor) if anchor is not None else None
         seen = newlines_seen.get(id(anchor), 0)
-        for offset, line_text in enumerate(str(text).split("\n")):
+        for offset, line_text in enumerate(_shown_lines(text)):
             yield line_text, (first + seen + offset) if first else None
         newlines_seen[id(anchor)] = seen + str(text).count("\n")
+
+
+def _shown_lines(text: nodes.Text) -> list[str]:
+    """The text's lines as the reader sees them: reST escapes (``\\ ``) removed."""
+    return [nodes.unescape(line) for line in str(text).split("\n")]
 
 
 def _literal_options(page: Page) -> Iterator[tuple[str, int | None]]:
