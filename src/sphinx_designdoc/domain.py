@@ -150,8 +150,8 @@ class DesignDomain(Domain):
         if page.meta is None:
             return
         literal = list(_literal_options(page))
-        shown = ("\n".join(_shown_lines(text)) for text in document.findall(nodes.Text))
-        candidates = chain(shown, (text for text, _line in literal))
+        visible = ("\n".join(_shown_lines(text)) for text in document.findall(nodes.Text))
+        candidates = chain(visible, (text for text, _line in literal))
         if rules.may_hold_placeholders(candidates, settings):  # rare: then find the lines
             texts = chain(_prose(document), literal)
             warnings.emit(rules.find_placeholders(page, texts, settings))
