@@ -2,7 +2,8 @@
 
     python benchmarks/compare_builds.py [--docs 200] [--rounds 3] [--goals-per-doc 3]
                                         [--forms plain,plain-ext,designdoc,needs]
-                                        [--measures full,j2,incremental,designdoc-builder]
+                                        [--measures full,j2,incremental-prose,incremental-title,
+                                                    designdoc-builder]
 
 Every build runs in a fresh ``sphinx-build`` process, so each time includes starting
 Python and importing Sphinx and the extensions, as a user's build does. The forms
@@ -14,16 +15,19 @@ moment of the machine falls on every form alike. Measures:
     process's maximum resident set size).
 ``j2``
     the same with ``-j 2``.
-``incremental``
-    after the full build, one doc's first goal is renamed and the project is built
-    again into the same output directory.
+``incremental-prose``
+    after a build, a sentence in one doc's Background is changed and the project is
+    built again into the same output directory: only that page shows the sentence.
+``incremental-title``
+    the same, but the doc's first goal is renamed: the doc that links to the goal and
+    the goals index show its title, so a designdoc build writes them again.
 ``designdoc-builder``
     ``-b designdoc`` from scratch (the designdoc form only): checks and JSON, no pages.
 
 The script prints, per measure and form, the median wall time, the median CPU time
 (user + system of the build and its worker processes; less sensitive to other load on
 the machine than wall time) and their ratios to plain Sphinx in the same run. For the
-incremental build it also prints how many pages were written.
+incremental builds it also prints how many pages were written.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ from corpus import FORMS, Corpus, edit_one_doc, write
 
 import sphinx_designdoc
 
-MEASURES = ("full", "j2", "incremental", "designdoc-builder")
+MEASURES = ("full", "j2", "incremental-prose", "incremental-title", "designdoc-builder")
 
 
 @dataclass
@@ -107,9 +111,9 @@ def measure_round(
                 sample = run_build(srcdir, out / "html", "-E", "-b", "html")
             elif measure == "j2":
                 sample = run_build(srcdir, out / "j2", "-E", "-j", "2", "-b", "html")
-            elif measure == "incremental":
+            elif measure.startswith("incremental-"):
                 run_build(srcdir, out / "inc", "-b", "html")  # up to date before the edit
-                edit_one_doc(srcdir, corpus, number)
+                edit_one_doc(srcdir, corpus, number, measure.removeprefix("incremental-"))
                 sample = run_build(srcdir, out / "inc", "-b", "html")
             elif form == "designdoc":  # designdoc-builder
                 sample = run_build(srcdir, out / "dd", "-E", "-b", "designdoc")
@@ -135,7 +139,7 @@ def report(results: Results, corpus: Corpus, forms: list[str], measures: list[st
             if (measure, form) not in results.samples:
                 continue
             value = {a: results.median(measure, form, a) for a in ("wall", "cpu", "rss", "written")}
-            pages = f"{value['written']:6.0f}" if measure == "incremental" else ""
+            pages = f"{value['written']:6.0f}" if measure.startswith("incremental") else ""
             print(
                 f"{measure:<18} {form:<10} {value['wall']:8.2f} {value['wall'] / base['wall']:6.2f}"
                 f" {value['cpu']:8.2f} {value['cpu'] / base['cpu']:6.2f}"

@@ -86,12 +86,20 @@ def write(srcdir: Path, form: str, corpus: Corpus) -> None:
         (srcdir / f"{name}.rst").write_text(text, encoding="utf-8")
 
 
-def edit_one_doc(srcdir: Path, corpus: Corpus, round_number: int) -> Path:
-    """Rename the first goal of the middle doc (a different title every round)."""
+def edit_one_doc(srcdir: Path, corpus: Corpus, round_number: int, what: str) -> Path:
+    """Edit the middle doc, differently every round.
+
+    ``what`` is ``prose`` (a sentence of its Background changes: only that page shows it)
+    or ``title`` (its first goal is renamed: the pages that link to the goal and the
+    goals index show the title too, so they are written again).
+    """
     path = srcdir / f"{corpus.names()[corpus.docs // 2]}.rst"
-    title = re.compile(r"(Keep the first goal of design \d+)( \(revision \d+\))?")
-    text = title.sub(rf"\1 (revision {round_number})", path.read_text(encoding="utf-8"), count=1)
-    path.write_text(text, encoding="utf-8")
+    pattern = {
+        "prose": r"(The background of design \d+ is described here in sentence 0)( \(r\d+\))?",
+        "title": r"(Keep the first goal of design \d+)( \(r\d+\))?",
+    }[what]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(pattern, rf"\1 (r{round_number})", text, count=1), encoding="utf-8")
     return path
 
 
