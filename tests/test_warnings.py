@@ -161,3 +161,19 @@ def test_myst_link_in_a_title_warns_at_its_line(tmp_path: Path) -> None:
         ("md.md", 5, "'myst' cross-reference target not found: 'nowhere'"),
         ("md.md", 5, "'myst' cross-reference target not found: 'nothing'"),
     }
+
+
+@pytest.mark.parametrize("retention", ["9" * 400 + "d", "P" + "9" * 5000 + "D"])
+def test_huge_retention_warns_instead_of_crashing(tmp_path: Path, retention: str) -> None:
+    """Found by the fuzz test: a number too long for float() (infinity) or int() (over
+    4300 digits) in ``:retention:`` crashed the build."""
+    page = (
+        "Logs\n====\n\n.. logging-strategy::\n   :use-cases: tracing\n\n"
+        f"   .. log-use-case:: tracing\n      :retention: {retention}\n\n"
+        ".. design-index:: logging\n"
+    )
+    result = build(write_project(tmp_path, {"index.rst": page}), freshenv=True)
+    [warning] = result.warnings
+    assert (warning.file, warning.line, warning.subtype) == ("index.rst", 7, "option")
+    assert warning.message.startswith(f"unparseable :retention: '{retention[:20]}")
+    assert result.json()["docs"]["index"]["logging"]["details"][0]["retention_days"] is None

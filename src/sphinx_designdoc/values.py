@@ -57,9 +57,12 @@ _UNIT_DAYS = {
     "year": 365,
     "years": 365,
 }
-_SHORT_FORM = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+# Numbers have at most 9 digits: a longer one is no retention period, and would overflow
+# float() (to infinity) or int() (beyond its 4300-digit limit).
+_SHORT_FORM = re.compile(r"(\d{1,9}(?:\.\d{1,9})?)\s*([a-z]+)")
 _ISO_FORM = re.compile(
-    r"P(?:(?P<y>\d+)Y)?(?:(?P<m>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?", re.IGNORECASE
+    r"P(?:(?P<y>\d{1,9})Y)?(?:(?P<m>\d{1,9})M)?(?:(?P<w>\d{1,9})W)?(?:(?P<d>\d{1,9})D)?",
+    re.IGNORECASE,
 )
 
 
