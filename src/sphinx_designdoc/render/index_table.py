@@ -86,7 +86,7 @@ def render_table(table: Table, docname: str, kind: str) -> nodes.table:
     group += [nodes.colspec(colwidth=width) for width in column_widths(labels, table)]
     header = nodes.row()
     header += [
-        _entry(nodes.Text(label), column)
+        _entry([nodes.Text(label)], column)
         for label, column in zip(labels, table.columns, strict=True)
     ]
     group += nodes.thead("", header)
@@ -112,27 +112,29 @@ def column_widths(labels: list[str], table: Table) -> list[int]:
     return widths
 
 
-def _entry(content: nodes.Node, column: str, cell: Cell | None = None) -> nodes.entry:
+def _entry(content: list[nodes.Node], column: str, cell: Cell | None = None) -> nodes.entry:
     """A cell classed by its column (``designdoc-col-status``) and, for use cases, by state."""
     classes = [f"designdoc-col-{column}"]
     if cell and cell.css and not cell.css.startswith(("status-", "kind-")):
         classes.append(f"designdoc-{cell.css}")  # selected, present, missing, open, ...
-    return nodes.entry("", nodes.paragraph("", "", content), classes=classes)
+    return nodes.entry("", nodes.paragraph("", "", *content), classes=classes)
 
 
-def _cell(cell: Cell, docname: str) -> nodes.Node:
+def _cell(cell: Cell, docname: str) -> list[nodes.Node]:
+    """A cell's content: as few nodes as will do, since an index table can have
+    thousands of cells and every node costs each later transform and the writer."""
     if cell.link is None:
         if cell.text and cell.css.startswith(("status-", "kind-")):
-            return badge(cell.text, f"designdoc-{cell.css}")
-        return nodes.Text(cell.text)
+            return [badge(cell.text, f"designdoc-{cell.css}")]
+        return [nodes.Text(cell.text)] if cell.text else []
     objtype, name = cell.link
-    return addnodes.pending_xref(
+    return [addnodes.pending_xref(
         "",
-        nodes.inline(cell.text, cell.text),
+        nodes.Text(cell.text),
         refdomain="design",
         reftype=TYPE_ROLES[objtype],
         reftarget=name,
         refdoc=docname,
         refexplicit=True,
         refwarn=False,
-    )
+    )]  # fmt: skip
