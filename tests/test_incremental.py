@@ -180,3 +180,20 @@ def test_prd_link_follows_the_prd_page(
         os.utime(srcdir / name, (later, later))
     again = build(srcdir)
     assert_same_output(again, clean_build(srcdir, tmp_path, "prd"))
+
+
+def test_question_cell_links_to_the_question_when_a_goal_has_its_id(tmp_path: Path) -> None:
+    """Found by test_edit_sequences.py: the questions table linked a question through
+    ``:design:ref:``, which prefers a goal of the same id, so adding that goal changed
+    the link in a clean build but not in an incremental one."""
+    index = "Home\n====\n\n.. toctree::\n\n   a\n\n.. design-index:: questions\n"
+    page = "A\n=\n\n.. design-doc::\n\n.. open-question:: Which?\n   :id: x\n"
+    srcdir = write_project(tmp_path / "src", {"index.rst": index, "a.rst": page})
+    build(srcdir)
+    edit(srcdir / "a.rst", ".. open-question::", ".. design-goals::\n\n   .. goal:: G\n"
+         "      :id: x\n\n.. open-question::")  # fmt: skip
+    again = build(srcdir)
+    assert (
+        again.soup("index").select_one("td.designdoc-col-question a")["href"] == "a.html#question-x"
+    )
+    assert_same_output(again, clean_build(srcdir, tmp_path, "question"))

@@ -29,7 +29,10 @@ ROLE_TYPES = {
     "alt": "alternative",
     "usecase": "usecase",
 }
-TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()} | {"question": "ref"}
+#: Object type -> the reference type that links to exactly that type. A question has no
+#: role of its own; ``ref`` would prefer a goal of the same id, so it is resolved by its
+#: object type name (``resolve`` takes an object type for a role it does not know).
+TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()} | {"question": "question"}
 #: The reference type of a ``:prd:`` link to a project page (by docname): resolved by the
 #: domain, not the catalog, as it may be any page; it shows that page's title.
 PRD_ROLE = "prd"
