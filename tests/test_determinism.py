@@ -1,0 +1,104 @@
+"""Deterministic output: the same sources give the same bytes, and the collection
+survives the pickled environment unchanged.
+
+``test_builder.py`` already checks that ``designdoc.json`` is byte-identical between the
+``designdoc`` builder and ``html``, serial and ``-j 2``; here every output file of two
+clean HTML builds is compared, for the reST and MyST test roots and a generated project
+big enough for ``-j 2`` to split the work.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import Build, build, copy_root, write_generated_project
+from sphinx_designdoc.catalog import Catalog
+
+ROOTS = ("basic", "myst", "template", "escaping", "warnings")
+
+
+def output_files(result: Build) -> dict[str, bytes]:
+    """Every file the build wrote, by path relative to the output directory."""
+    return {
+        str(path.relative_to(result.outdir)): path.read_bytes()
+        for path in sorted(result.outdir.rglob("*"))
+        if path.is_file()
+    }
+
+
+def assert_identical(one: Build, two: Build) -> None:
+    files, other = output_files(one), output_files(two)
+    assert sorted(files) == sorted(other)
+    assert "designdoc.json" in files
+    differing = [name for name in files if files[name] != other[name]]
+    assert differing == []
+
+
+@pytest.mark.parametrize("root", ROOTS)
+def test_two_clean_builds_write_the_same_bytes(tmp_path: Path, root: str) -> None:
+    one = build(copy_root(root, tmp_path / "one"), freshenv=True)
+    two = build(copy_root(root, tmp_path / "two"), freshenv=True)
+    assert_identical(one, two)
+    assert one.warnings_text.replace(str(one.srcdir), "") == two.warnings_text.replace(
+        str(two.srcdir), ""
+    )
+
+
+def test_serial_and_parallel_builds_write_the_same_bytes(tmp_path: Path) -> None:
+    write_generated_project(tmp_path / "serial", 40)
+    write_generated_project(tmp_path / "parallel", 40)
+    serial = build(tmp_path / "serial", freshenv=True)
+    parallel = build(tmp_path / "parallel", freshenv=True, parallel=2)
+    # chunks ("doc000 .. doc012") show the read and the write really were split
+    assert re.search(r"reading sources\.\.\. \[ *\d+%\] doc\d+ \.\. doc\d+", parallel.status_text)
+    assert re.search(r"writing output\.\.\. \[ *\d+%\] doc\d+ \.\. doc\d+", parallel.status_text)
+    assert_identical(serial, parallel)
+
+
+def design_data(result: Build) -> dict[str, object]:
+    return dict(result.app.env.domaindata["design"])
+
+
+@pytest.mark.parametrize("root", ["basic", "myst"])
+def test_collected_data_survives_pickling(tmp_path: Path, root: str) -> None:
+    result = build(copy_root(root, tmp_path), freshenv=True)
+    data = design_data(result)
+    assert data["pages"]
+    assert data["shown"]
+    assert data["digests"]
+    restored = pickle.loads(pickle.dumps(result.app.env)).domaindata["design"]
+    assert restored == data
+    # the environment Sphinx saved for the next build holds the same data
+    saved_path = Path(result.app.doctreedir) / "environment.pickle"
+    saved = pickle.loads(saved_path.read_bytes()).domaindata["design"]
+    assert saved == data
+    # and everything derived from it: targets (objects.inv, roles) and backlinks
+    catalog, restored_catalog = Catalog(data["pages"]), Catalog(saved["pages"])
+    assert restored_catalog.targets == catalog.targets
+    for page in catalog.ordered_pages():
+        assert restored_catalog.backlinks(page.id) == catalog.backlinks(page.id)
+
+
+@pytest.mark.parametrize("root", ["basic", "myst"])
+def test_rebuilding_an_unchanged_project_writes_no_page(tmp_path: Path, root: str) -> None:
+    srcdir = copy_root(root, tmp_path)
+    first = build(srcdir)
+    pages = {p: p.stat().st_mtime_ns for p in first.outdir.rglob("*.html")}
+    json_before = (first.outdir / "designdoc.json").read_bytes()
+    again = build(srcdir)  # loads the pickled environment
+    assert "0 added, 0 changed, 0 removed" in again.status_text
+    assert design_data(again) == design_data(first)
+    assert (again.outdir / "designdoc.json").read_bytes() == json_before
+    rewritten = {
+        str(p.relative_to(again.outdir))
+        for p, mtime in pages.items()
+        if p.stat().st_mtime_ns != mtime
+    }
+    # Sphinx writes its own generated pages (general and domain indices, search) again
+    # on every build; no page from a source is
+    generated = {"genindex.html", "search.html", "py-modindex.html"}
+    assert {p for p in rewritten if p not in generated and not p.startswith("design-")} == set()
