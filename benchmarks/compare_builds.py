@@ -145,6 +145,20 @@ def report(results: Results, corpus: Corpus, forms: list[str], measures: list[st
                 f" {value['cpu']:8.2f} {value['cpu'] / base['cpu']:6.2f}"
                 f" {value['rss']:9.0f} {value['rss'] / base['rss']:6.2f} {pages}"
             )
+    if ("designdoc-builder", "designdoc") in results.samples and (
+        "full",
+        "designdoc",
+    ) in results.samples:
+        lint, html = (results.median(m, "designdoc", "cpu") for m in ("designdoc-builder", "full"))
+        print(
+            f"designdoc builder / HTML build of the same designdoc project (cpu): {lint / html:.2f}"
+        )
+    per_doc = {f: results.median("full", f, "cpu") / corpus.docs for f in forms}
+    if "full" in measures:
+        print(
+            "cpu per doc, full build: "
+            + ", ".join(f"{f} {t * 1000:.1f} ms" for f, t in per_doc.items())
+        )
 
 
 def compile_bytecode() -> None:
