@@ -41,7 +41,9 @@ from helpers import Build, build, page_bodies, write_project
 #: The shared hypothesis profile (conftest.py): "ci" by default, "long" for a local run.
 PROFILE = os.environ.get("DESIGNDOC_HYPOTHESIS_PROFILE", "ci")
 #: Examples (initial project and edit sequence) per run, and most edit steps in each.
-EXAMPLES, MIN_STEPS, MAX_STEPS = {"ci": (12, 3, 6), "long": (100, 4, 12)}[PROFILE]
+EXAMPLES, MIN_STEPS, MAX_STEPS = {"ci": (12, 3, 6), "smoke": (4, 3, 6), "long": (100, 4, 12)}[
+    PROFILE
+]
 
 # -- the pools values are drawn from: small, so edits collide, dangle and come back ----
 

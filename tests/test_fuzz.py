@@ -38,7 +38,9 @@ from helpers import Build, build, write_project
 from sphinx_designdoc.export import load_schema
 from sphinx_designdoc.warnings import SUBTYPES
 
-EXAMPLES = {"ci": 100, "long": 1000}[os.environ.get("DESIGNDOC_HYPOTHESIS_PROFILE", "ci")]
+EXAMPLES = {"ci": 100, "smoke": 25, "long": 1000}[
+    os.environ.get("DESIGNDOC_HYPOTHESIS_PROFILE", "ci")
+]
 
 MARK = "fuzzinject"
 
