@@ -37,6 +37,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import Build, build, page_bodies, write_project
+from sphinx_designdoc.settings import DEFAULT_STATUSES
 
 #: The shared hypothesis profile (conftest.py): "ci" by default, "long" for a local run.
 PROFILE = os.environ.get("DESIGNDOC_HYPOTHESIS_PROFILE", "ci")
@@ -61,16 +62,7 @@ DOCNAMES = (
 DOC_IDS = ("alpha", "beta", "designs-delta", "core", "edge")
 ITEM_IDS = ("a", "b", "c")
 TITLES = ("Payments", "Ledger", "Retry Service", "Search", "Cache")
-STATUSES = (
-    "draft",
-    "in-review",
-    "approved",
-    "implemented",
-    "rejected",
-    "superseded",
-    "withdrawn",
-    "bogus",
-)
+STATUSES = (*DEFAULT_STATUSES, "bogus")
 GOAL_KINDS = ("functional", "performance", "scalability", "security", "speed")
 USE_CASES = ("tracing", "error-tracking", "security-audit", "audit")
 RETENTIONS = ("", "14d", "2w", "6m", "1y", "90 days", "P30D", "soon")
