@@ -135,6 +135,24 @@ def assert_same_output(build: Build, clean: Build) -> None:
         assert bodies[page] == body, f"{page} differs"
 
 
+def output_files(result: Build) -> dict[str, bytes]:
+    """Every file the build wrote, by path relative to the output directory."""
+    return {
+        str(path.relative_to(result.outdir)): path.read_bytes()
+        for path in sorted(result.outdir.rglob("*"))
+        if path.is_file()
+    }
+
+
+def assert_identical(one: Build, two: Build) -> None:
+    """Both builds wrote the same files with the same bytes."""
+    files, other = output_files(one), output_files(two)
+    assert sorted(files) == sorted(other)
+    assert "designdoc.json" in files
+    differing = [name for name in files if files[name] != other[name]]
+    assert differing == []
+
+
 def write_generated_project(srcdir: Path, count: int) -> None:
     """``count`` design docs that link to each other, plus an index page of every kind."""
     srcdir.mkdir(parents=True, exist_ok=True)

@@ -15,27 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Build, build, copy_root, write_generated_project
+from helpers import Build, assert_identical, build, copy_root, write_generated_project
 from sphinx_designdoc.catalog import Catalog
 
 ROOTS = ("basic", "myst", "template", "escaping", "warnings")
-
-
-def output_files(result: Build) -> dict[str, bytes]:
-    """Every file the build wrote, by path relative to the output directory."""
-    return {
-        str(path.relative_to(result.outdir)): path.read_bytes()
-        for path in sorted(result.outdir.rglob("*"))
-        if path.is_file()
-    }
-
-
-def assert_identical(one: Build, two: Build) -> None:
-    files, other = output_files(one), output_files(two)
-    assert sorted(files) == sorted(other)
-    assert "designdoc.json" in files
-    differing = [name for name in files if files[name] != other[name]]
-    assert differing == []
 
 
 @pytest.mark.parametrize("root", ROOTS)

@@ -204,11 +204,8 @@ def _link(
     """A link showing the target's title (unless the author gave one) and status on hover."""
     if not node.get("refexplicit"):
         contnode = nodes.inline(found.title, found.title, classes=contnode["classes"])
-    hover = f"{found.title} ({found.status})" if found.status else found.title
-    ref = make_refnode(builder, fromdocname, found.docname, found.anchor, contnode, hover)
-    ref["classes"].append("designdoc-link")
-    if found.status:
-        ref["classes"].append(f"designdoc-status-{found.status}")
+    ref = make_refnode(builder, fromdocname, found.docname, found.anchor, contnode, found.hover)
+    ref["classes"] += found.link_classes
     return ref
 
 

@@ -24,10 +24,11 @@ from sphinx_designdoc.directives.sections import SecurityDirective, TestingDirec
 from sphinx_designdoc.domain import DesignDomain, unresolved_design_ref
 from sphinx_designdoc.i18n import MESSAGE_CATALOG
 from sphinx_designdoc.json_output import write_json
-from sphinx_designdoc.nodes import design_doc_status, design_index
+from sphinx_designdoc.nodes import design_doc_status, design_index, design_index_rows
 from sphinx_designdoc.outdated import stale_pages
 from sphinx_designdoc.render.doc_status import DocStatusRenderer
-from sphinx_designdoc.render.index_table import DesignIndexRenderer
+from sphinx_designdoc.render.index_html import visit_design_index_rows
+from sphinx_designdoc.render.index_table import DesignIndexRenderer, HTMLIndexRenderer
 from sphinx_designdoc.render.plain_marks import PlainMarks
 
 if TYPE_CHECKING:
@@ -76,6 +77,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.add_node(design_doc_status)
+    app.add_node(design_index_rows, html=(visit_design_index_rows, None))
+    app.add_post_transform(HTMLIndexRenderer)
     app.add_post_transform(DesignIndexRenderer)
     app.add_post_transform(DocStatusRenderer)
     app.add_post_transform(PlainMarks)

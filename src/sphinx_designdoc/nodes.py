@@ -1,4 +1,5 @@
-"""The extension's own nodes: placeholders that are replaced before any writer runs."""
+"""The extension's own nodes: placeholders replaced before any writer runs, and the rows of
+an index table, which only the HTML writer sees."""
 
 from __future__ import annotations
 
@@ -10,6 +11,15 @@ class design_index(nodes.General, nodes.Element):
 
     Replaced at resolve time (see :mod:`sphinx_designdoc.render.index_table`), so no
     builder ever sees it.
+    """
+
+
+class design_index_rows(nodes.General, nodes.Element):
+    """The body rows of an index table for the HTML builders, written in one go by
+    :mod:`sphinx_designdoc.render.index_html`: ``node["columns"]``, ``node["rows"]`` (each
+    cell with its resolved link) and ``node["docname"]`` (the page it is on).
+
+    Its only child is the text of every cell, for the search index; the writer skips it.
     """
 
 

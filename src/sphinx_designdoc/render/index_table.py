@@ -1,11 +1,13 @@
 """Render ``design-index`` placeholders as tables, late, from the whole collection.
 
 Runs as a post-transform before reference resolution, so the links in the table are
-ordinary ``design`` references, resolved for whichever builder is writing.
+ordinary ``design`` references, resolved for whichever builder is writing; the HTML
+builders get the body rows as one node instead (:class:`HTMLIndexRenderer`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
@@ -16,11 +18,12 @@ from sphinx_designdoc.catalog import TYPE_ROLES
 from sphinx_designdoc.directives.base import badge
 from sphinx_designdoc.directives.logging_strategy import use_case_title
 from sphinx_designdoc.i18n import _
-from sphinx_designdoc.nodes import design_index
+from sphinx_designdoc.nodes import design_index, design_index_rows
 from sphinx_designdoc.query import Cell, Table, run_query
 from sphinx_designdoc.settings import SECTION_HEADINGS
 
 if TYPE_CHECKING:
+    from sphinx_designdoc.catalog import Catalog
     from sphinx_designdoc.domain import DesignDomain
 
 
@@ -57,21 +60,79 @@ def section_title(key: str) -> str:
     return titles.get(key, SECTION_HEADINGS.get(key, key))
 
 
-class DesignIndexRenderer(SphinxPostTransform):
+class _IndexRenderer(SphinxPostTransform):
     """Replace each placeholder with its table (or a short note when nothing matches)."""
-
-    default_priority = 5  # before ReferencesResolver (10) resolves the links we add
 
     def run(self, **kwargs: Any) -> None:
         domain = cast("DesignDomain", self.env.domains["design"])
-        settings = domain.settings
-        docname = self.env.docname
         for node in list(self.document.findall(design_index)):
             query = node["query"]
-            table = run_query(domain.catalog, query, settings)
-            rendered = render_table(table, docname, query.kind) if table.rows else empty_note()
+            table = run_query(domain.catalog, query, domain.settings)
+            rendered: nodes.Element = empty_note()
+            if table.rows:
+                rendered = self.render(table, domain.catalog, query.kind)
             rendered["classes"] += node["classes"]
             node.replace_self(rendered)
+
+    def render(self, table: Table, catalog: Catalog, kind: str) -> nodes.table:
+        raise NotImplementedError
+
+
+class DesignIndexRenderer(_IndexRenderer):
+    """Any builder: a docutils table whose links are ``design`` references, resolved next."""
+
+    default_priority = 5  # before ReferencesResolver (10) resolves the links we add
+
+    def render(self, table: Table, catalog: Catalog, kind: str) -> nodes.table:
+        return render_table(table, self.env.docname, kind)
+
+
+class HTMLIndexRenderer(_IndexRenderer):
+    """The HTML builders: a docutils table whose body rows are one node, written in one go.
+
+    An index table can have thousands of rows. As docutils nodes (about 15 a row) every
+    later transform, the HTML writer and the search indexer walk each of them, which made
+    the index page cost as much as dozens of design docs. The header is still docutils
+    nodes, so the writer keeps its own table markup and settings; see
+    :mod:`sphinx_designdoc.render.index_html` for the rows. Builders that rewrite links in
+    the doctree afterwards (``singlehtml``, ``epub``) get :class:`DesignIndexRenderer`.
+    """
+
+    default_priority = 4  # before DesignIndexRenderer, which then finds no placeholder
+    builders = ("html", "dirhtml")
+
+    def render(self, table: Table, catalog: Catalog, kind: str) -> nodes.table:
+        docname = self.env.docname
+        rows = tuple(
+            tuple((cell, _resolve(catalog, cell, docname)) for cell in cells)
+            for cells in table.rows
+        )
+        shell, body = _table_shell(table, kind)
+        words = " ".join(cell.text for cells in table.rows for cell in cells if cell.text)
+        body += design_index_rows(
+            "", nodes.Text(words), columns=table.columns, rows=rows, docname=docname
+        )
+        return shell
+
+
+@dataclass(frozen=True)
+class Link:
+    """Where an index cell links to, resolved as the ``design`` domain resolves a reference."""
+
+    docname: str
+    anchor: str
+    hover: str
+    classes: tuple[str, ...]
+
+
+def _resolve(catalog: Catalog, cell: Cell, docname: str) -> Link | None:
+    if cell.link is None:
+        return None
+    objtype, name = cell.link
+    found = catalog.resolve(TYPE_ROLES[objtype], name, docname)
+    if found is None:
+        return None
+    return Link(found.docname, found.anchor, found.hover, tuple(found.link_classes))
 
 
 def empty_note() -> nodes.paragraph:
@@ -81,6 +142,20 @@ def empty_note() -> nodes.paragraph:
 
 def render_table(table: Table, docname: str, kind: str) -> nodes.table:
     """A docutils table: a header row of labels, then one row per entry."""
+    shell, body = _table_shell(table, kind)
+    for cells in table.rows:
+        body += nodes.row(
+            "",
+            *(
+                _entry(_cell(cell, docname), column, cell)
+                for cell, column in zip(cells, table.columns, strict=True)
+            ),
+        )
+    return shell
+
+
+def _table_shell(table: Table, kind: str) -> tuple[nodes.table, nodes.tbody]:
+    """The table with its column specs and header row, and its (empty) body."""
     labels = [column_label(column) for column in table.columns]
     group = nodes.tgroup(cols=len(table.columns))
     group += [nodes.colspec(colwidth=width) for width in column_widths(labels, table)]
@@ -91,16 +166,9 @@ def render_table(table: Table, docname: str, kind: str) -> nodes.table:
     ]
     group += nodes.thead("", header)
     body = nodes.tbody()
-    for cells in table.rows:
-        body += nodes.row(
-            "",
-            *(
-                _entry(_cell(cell, docname), column, cell)
-                for cell, column in zip(cells, table.columns, strict=True)
-            ),
-        )
     group += body
-    return nodes.table("", group, classes=["designdoc-index", f"designdoc-index-{kind}"])
+    shell = nodes.table("", group, classes=["designdoc-index", f"designdoc-index-{kind}"])
+    return shell, body
 
 
 def column_widths(labels: list[str], table: Table) -> list[int]:
@@ -113,18 +181,27 @@ def column_widths(labels: list[str], table: Table) -> list[int]:
 
 
 def _entry(content: list[nodes.Node], column: str, cell: Cell | None = None) -> nodes.entry:
-    """A cell classed by its column (``designdoc-col-status``) and, for use cases, by state."""
+    return nodes.entry("", nodes.paragraph("", "", *content), classes=entry_classes(column, cell))
+
+
+def entry_classes(column: str, cell: Cell | None) -> list[str]:
+    """A cell's classes: its column (``designdoc-col-status``) and, for use cases, its state."""
     classes = [f"designdoc-col-{column}"]
-    if cell and cell.css and not cell.css.startswith(("status-", "kind-")):
+    if cell and cell.css and not is_badge(cell):
         classes.append(f"designdoc-{cell.css}")  # selected, present, missing, open, ...
-    return nodes.entry("", nodes.paragraph("", "", *content), classes=classes)
+    return classes
+
+
+def is_badge(cell: Cell) -> bool:
+    """Statuses and goal kinds show as coloured badges."""
+    return cell.css.startswith(("status-", "kind-"))
 
 
 def _cell(cell: Cell, docname: str) -> list[nodes.Node]:
     """A cell's content: as few nodes as will do, since an index table can have
     thousands of cells and every node costs each later transform and the writer."""
     if cell.link is None:
-        if cell.text and cell.css.startswith(("status-", "kind-")):
+        if cell.text and is_badge(cell):
             return [badge(cell.text, f"designdoc-{cell.css}")]
         return [nodes.Text(cell.text)] if cell.text else []
     objtype, name = cell.link
