@@ -91,7 +91,10 @@ def test_rows_written_in_one_go_equal_the_docutils_table(
     assert_identical(fast, nodes_only)
 
 
-def test_same_page_links_and_column_widths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_same_page_links_and_column_widths(
+    tmp_path: Path, builder: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for copy in ("one", "two"):
         srcdir = tmp_path / copy
         (srcdir / "deep").mkdir(parents=True)
@@ -104,13 +107,15 @@ def test_same_page_links_and_column_widths(tmp_path: Path, monkeypatch: pytest.M
             encoding="utf-8",
         )
         (srcdir / "deep" / "here.rst").write_text(SAME_PAGE, encoding="utf-8")
-    fast, nodes_only = build_both(tmp_path / "one", tmp_path / "two", "html", monkeypatch)
+    fast, nodes_only = build_both(tmp_path / "one", tmp_path / "two", builder, monkeypatch)
     assert_identical(fast, nodes_only)
-    page = fast.html("deep/here")
+    page = fast.html("deep/here" if builder == "html" else "deep/here/index")
     assert 'href="#goal-fast"' in page
+    assert 'href="#"' in page  # the docs index links to the doc it is on
     assert "<colgroup>" in page
     assert 'title="Serve &lt;fast&gt; &amp; &quot;well&quot; &#64; 99% (approved)"' in page
-    assert 'href="deep/here.html#goal-fast"' in fast.html("index")
+    home = "deep/here.html#goal-fast" if builder == "html" else "deep/here/#goal-fast"
+    assert f'href="{home}"' in fast.html("index")
 
 
 @pytest.mark.parametrize(
