@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.writers.html5 import HTML5Translator
 
+    from sphinx_designdoc.catalog import Target
     from sphinx_designdoc.nodes import design_index_rows
     from sphinx_designdoc.query import Cell
-    from sphinx_designdoc.render.index_table import Link
 
     Escape = Callable[[str], str]
 
@@ -41,10 +41,10 @@ def visit_design_index_rows(translator: HTML5Translator, node: design_index_rows
 
 def rows_html(
     columns: tuple[str, ...],
-    rows: tuple[tuple[tuple[Cell, Link | None], ...], ...],
+    rows: tuple[tuple[tuple[Cell, Target | None], ...], ...],
     encode: Escape,
     attval: Escape,
-    href: Callable[[Link], str],
+    href: Callable[[Target], str],
 ) -> str:
     """The ``<tr>`` elements; the header row was the table's first, so the body starts even."""
     out = []
@@ -59,11 +59,11 @@ def rows_html(
 
 
 def _content(
-    cell: Cell, link: Link | None, encode: Escape, attval: Escape, href: Callable[[Link], str]
+    cell: Cell, link: Target | None, encode: Escape, attval: Escape, href: Callable[[Target], str]
 ) -> str:
     text = encode(cell.text)
     if link is not None:
-        classes = attval(" ".join([*link.classes, "reference", "internal"]))
+        classes = attval(" ".join([*link.link_classes, "reference", "internal"]))
         return (
             f'<a class="{classes}" href="{attval(href(link))}" title="{attval(link.hover)}">'
             f"{text}</a>"
@@ -73,17 +73,17 @@ def _content(
     return text
 
 
-def _hrefs(builder: Builder, docname: str) -> Callable[[Link], str]:
+def _hrefs(builder: Builder, docname: str) -> Callable[[Target], str]:
     """A link's ``href`` from page ``docname``, as ``make_refnode`` and the writer make it."""
 
     @cache
-    def page(target: str) -> str:
-        return builder.get_relative_uri(docname, target)
+    def page(other: str) -> str:
+        return builder.get_relative_uri(docname, other)
 
-    def href(link: Link) -> str:
-        if link.docname == docname and link.anchor:
-            return f"#{link.anchor}"
-        uri = page(link.docname) + (f"#{link.anchor}" if link.anchor else "")
+    def href(target: Target) -> str:
+        if target.docname == docname and target.anchor:
+            return f"#{target.anchor}"
+        uri = page(target.docname) + (f"#{target.anchor}" if target.anchor else "")
         return uri or "#"
 
     return href

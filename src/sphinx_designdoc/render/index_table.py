@@ -7,7 +7,6 @@ builders get the body rows as one node instead (:class:`HTMLIndexRenderer`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
@@ -23,7 +22,7 @@ from sphinx_designdoc.query import Cell, Table, run_query
 from sphinx_designdoc.settings import SECTION_HEADINGS
 
 if TYPE_CHECKING:
-    from sphinx_designdoc.catalog import Catalog
+    from sphinx_designdoc.catalog import Catalog, Target
     from sphinx_designdoc.domain import DesignDomain
 
 
@@ -115,24 +114,12 @@ class HTMLIndexRenderer(_IndexRenderer):
         return shell
 
 
-@dataclass(frozen=True)
-class Link:
-    """Where an index cell links to, resolved as the ``design`` domain resolves a reference."""
-
-    docname: str
-    anchor: str
-    hover: str
-    classes: tuple[str, ...]
-
-
-def _resolve(catalog: Catalog, cell: Cell, docname: str) -> Link | None:
+def _resolve(catalog: Catalog, cell: Cell, docname: str) -> Target | None:
+    """What the cell links to, found as the ``design`` domain resolves its references."""
     if cell.link is None:
         return None
     objtype, name = cell.link
-    found = catalog.resolve(TYPE_ROLES[objtype], name, docname)
-    if found is None:
-        return None
-    return Link(found.docname, found.anchor, found.hover, tuple(found.link_classes))
+    return catalog.resolve(TYPE_ROLES[objtype], name, docname)
 
 
 def empty_note() -> nodes.paragraph:
