@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 ROOTS = ("basic", "myst", "template", "escaping", "warnings")
 
-# One page holds the items and the indexes that list them (links are "#anchor"), in a
-# subfolder (links climb "../"); docutils.conf asks for column widths (a <colgroup>).
+# One page, in a subfolder, holds the items and the indexes that list them (links are
+# "#anchor", and "#" to the doc itself); the home page's index links down into the
+# subfolder. docutils.conf asks for column widths (a <colgroup>) and another table style.
 SAME_PAGE = """\
 Same page
 =========
