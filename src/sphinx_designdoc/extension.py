@@ -24,9 +24,18 @@ from sphinx_designdoc.directives.sections import SecurityDirective, TestingDirec
 from sphinx_designdoc.domain import DesignDomain, unresolved_design_ref
 from sphinx_designdoc.i18n import MESSAGE_CATALOG
 from sphinx_designdoc.json_output import write_json
-from sphinx_designdoc.nodes import design_doc_status, design_index, design_index_rows
+from sphinx_designdoc.nodes import (
+    design_checklist,
+    design_doc_status,
+    design_field,
+    design_fields,
+    design_index,
+    design_index_rows,
+)
 from sphinx_designdoc.outdated import stale_pages
+from sphinx_designdoc.render.checklist import ChecklistRenderer
 from sphinx_designdoc.render.doc_status import DocStatusRenderer
+from sphinx_designdoc.render.fields import FieldsRenderer
 from sphinx_designdoc.render.index_html import visit_design_index_rows
 from sphinx_designdoc.render.index_table import DesignIndexRenderer, HTMLIndexRenderer
 from sphinx_designdoc.render.plain_marks import PlainMarks
@@ -77,10 +86,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.add_node(design_doc_status)
+    app.add_node(design_fields)
+    app.add_node(design_checklist)
+    app.add_node(design_field)
     app.add_node(design_index_rows, html=(visit_design_index_rows, None))
     app.add_post_transform(HTMLIndexRenderer)
     app.add_post_transform(DesignIndexRenderer)
     app.add_post_transform(DocStatusRenderer)
+    app.add_post_transform(FieldsRenderer)
+    app.add_post_transform(ChecklistRenderer)
     app.add_post_transform(PlainMarks)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locale"))
     app.add_css_file(CSS_FILE)

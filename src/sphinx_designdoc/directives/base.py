@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_designdoc import warnings
 from sphinx_designdoc.model import Finding, Page
+from sphinx_designdoc.nodes import design_field, design_fields
 from sphinx_designdoc.values import did_you_mean, slugify, split_list
 
 if TYPE_CHECKING:
@@ -202,14 +203,15 @@ def _as_text_if_unsafe(node: nodes.Node) -> nodes.Node:
 
 
 def field_list(rows: Sequence[tuple[str, Sequence[nodes.Node] | str]]) -> list[nodes.Node]:
-    """A field list of the (label, body) rows that have a body; nothing when none has."""
-    fields = nodes.field_list(classes=["designdoc-fields"])
+    """A field list of the (label, body) rows that have a body; nothing when none has.
+
+    In short form until resolve time (see :mod:`sphinx_designdoc.render.fields`)."""
+    fields = design_fields(classes=["designdoc-fields"])
     for label, body in rows:
         if not body:
             continue
         content = [nodes.Text(body)] if isinstance(body, str) else body
-        paragraph = nodes.paragraph("", "", *content)
-        fields += nodes.field("", nodes.field_name(label, label), nodes.field_body("", paragraph))
+        fields += design_field("", nodes.paragraph("", "", *content), label=label)
     return [fields] if fields.children else []
 
 

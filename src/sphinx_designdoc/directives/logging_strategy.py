@@ -21,6 +21,7 @@ from sphinx_designdoc.directives.base import (
 )
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import LoggingStrategy, LogUseCase
+from sphinx_designdoc.nodes import design_checklist
 from sphinx_designdoc.query import logging_cell_text
 
 if TYPE_CHECKING:
@@ -132,23 +133,5 @@ class LoggingStrategyDirective(DesignDirective):
                 (_("Privacy"), privacy_nodes),
             ]
         )
-        return [self.container(self._checklist(strategy), *body, *privacy_fields)]
-
-    def _checklist(self, strategy: LoggingStrategy) -> nodes.Element:
-        """All configured use cases, ticked when selected, as in the template."""
-        selected = set(strategy.use_cases)
-        checklist = nodes.bullet_list(classes=["designdoc-checklist"])
-        for name in self.settings.log_use_cases:
-            ticked = name in selected
-            para = nodes.paragraph()
-            mark = "\u2611" if ticked else "\u2610"
-            para += nodes.inline(mark, mark, classes=["designdoc-check"])
-            para += nodes.Text(" ")
-            para += nodes.strong(use_case_title(name), use_case_title(name))
-            if purpose := use_case_purpose(name):
-                para += nodes.Text(f" \u2014 {purpose}")
-            state = "designdoc-checked" if ticked else "designdoc-unchecked"
-            checklist += nodes.list_item("", para, classes=[state])
-        label = _("Applicable use cases")
-        caption = nodes.paragraph("", "", nodes.strong(label, label), classes=["designdoc-caption"])
-        return nodes.container("", caption, checklist, classes=["designdoc-use-cases"])
+        checklist = design_checklist(selected=strategy.use_cases)  # built at resolve time
+        return [self.container(checklist, *body, *privacy_fields)]
