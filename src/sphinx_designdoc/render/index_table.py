@@ -82,6 +82,11 @@ class DesignIndexRenderer(_IndexRenderer):
 
     default_priority = 5  # before ReferencesResolver (10) resolves the links we add
 
+    def is_supported(self) -> bool:
+        """Not where :class:`HTMLIndexRenderer` already replaced every placeholder: a walk
+        of every page that finds nothing."""
+        return not HTMLIndexRenderer(self.document).is_supported()
+
     def render(self, table: Table, catalog: Catalog, kind: str) -> nodes.table:
         return render_table(table, self.env.docname, kind)
 
@@ -97,7 +102,7 @@ class HTMLIndexRenderer(_IndexRenderer):
     the doctree afterwards (``singlehtml``, ``epub``) get :class:`DesignIndexRenderer`.
     """
 
-    default_priority = 4  # before DesignIndexRenderer, which then finds no placeholder
+    default_priority = 4  # before DesignIndexRenderer
     builders = ("html", "dirhtml")
 
     def render(self, table: Table, catalog: Catalog, kind: str) -> nodes.table:
