@@ -1,0 +1,191 @@
+"""What docutils' nested state machines cost a full build, and what reusing them would save.
+
+    python benchmarks/state_machine_reuse.py [--docs 200] [--rounds 3]
+
+docutils reads a bullet list, a field list, a directive's options and the explicit
+markup (directives, comments, targets) that may follow a directive with a nested state
+machine, and builds a new one each time: about fifteen reStructuredText states, each
+compiling its transitions. Its ``nested_parse`` keeps finished machines for reuse;
+``nested_list_parse``, which all of the above go through, does not.
+
+This script builds the ``plain`` and ``designdoc`` forms of the benchmark corpus in new
+``sphinx-build`` processes, alternating, once with docutils as it is and once with
+``nested_list_parse`` reusing its finished machines the way ``nested_parse`` does (an
+experiment, patched into the build process only). It checks that both give the same
+pages, then prints how many machines each form builds per doc, by what they parse, and
+the median CPU times and ratios. The difference is what the change to docutils proposed
+in the roadmap would give every project, with or without this extension.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from compare_builds import compile_bytecode, machine
+from corpus import Corpus, write
+from docutils.parsers.rst import states
+from sphinx.cmd.build import build_main
+
+FORMS = ("plain", "designdoc")
+MODES = ("as-is", "reuse")
+
+
+def count_machines(counts: Counter[str]) -> None:
+    """Count every nested state machine docutils builds, by its initial state."""
+    build = states.NestedStateMachine.__init__
+
+    def counting(self: Any, *args: Any, **kwargs: Any) -> None:
+        counts[kwargs.get("initial_state", "?")] += 1
+        build(self, *args, **kwargs)
+
+    states.NestedStateMachine.__init__ = counting  # type: ignore[method-assign]
+
+
+def reuse_machines() -> None:
+    """Make ``nested_list_parse`` keep its finished machines for reuse, as ``nested_parse``
+    does; a machine is taken off the pool while it runs, so nested lists get their own."""
+    original = states.RSTState.nested_list_parse
+    pool: dict[tuple[Any, ...], list[Any]] = {}
+
+    def nested_list_parse(self: Any, block: Any, input_offset: int, node: Any,
+                          initial_state: str, blank_finish: bool,
+                          blank_finish_state: str | None = None,
+                          extra_settings: dict[str, Any] | None = None,
+                          *args: Any, **kwargs: Any) -> tuple[int, bool]:  # fmt: skip
+        if (
+            extra_settings
+            or args
+            or kwargs.get("state_machine_class")
+            or kwargs.get("state_machine_kwargs")
+        ):
+            return original(  # type: ignore[no-any-return]
+                self, block, input_offset, node, initial_state, blank_finish,
+                blank_finish_state, extra_settings or {}, *args, **kwargs,
+            )  # fmt: skip
+        key = (self.nested_sm, id(self.nested_sm_kwargs["state_classes"]), initial_state)
+        free = pool.setdefault(key, [])
+        if free:
+            machine = free.pop()
+            machine.parent_state_machine = self.state_machine
+        else:
+            options = {**self.nested_sm_kwargs, "initial_state": initial_state}
+            machine = self.nested_sm(
+                debug=self.debug, parent_state_machine=self.state_machine, **options
+            )
+        finish_state = machine.states[blank_finish_state or initial_state]
+        finish_state.blank_finish = blank_finish
+        machine.run(block, input_offset, memo=self.memo, node=node,
+                    match_titles=kwargs.get("match_titles", False))  # fmt: skip
+        blank_finish = finish_state.blank_finish
+        offset = machine.abs_line_offset()
+        machine.observers = []
+        for state in machine.states.values():
+            state.__dict__.pop("blank_finish", None)
+        free.append(machine)
+        return offset, blank_finish
+
+    states.RSTState.nested_list_parse = nested_list_parse  # type: ignore[method-assign]
+
+
+def child(mode: str, srcdir: str, outdir: str) -> None:
+    """One build, in this process: print the machines it built as JSON."""
+    counts: Counter[str] = Counter()
+    count_machines(counts)
+    if mode == "reuse":
+        reuse_machines()
+    status = build_main(["-E", "-q", "-b", "html", srcdir, outdir])
+    print(json.dumps(dict(counts)))
+    sys.exit(status)
+
+
+def run_child(mode: str, srcdir: Path, outdir: Path) -> tuple[float, Counter[str]]:
+    """CPU seconds of one build in a new process (from ``os.wait4``), and the machines
+    it built."""
+    command = [sys.executable, __file__, "--child", mode, str(srcdir), str(outdir)]
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if os.waitstatus_to_exitcode(status) or stderr.strip():
+        sys.exit(f"{' '.join(command)} failed or warned:\n{stderr}")
+    counts = Counter(json.loads(stdout.splitlines()[-1]))
+    return usage.ru_utime + usage.ru_stime, counts
+
+
+def same_output(one: Path, other: Path) -> bool:
+    """Whether two HTML builds wrote the same files (doctree pickles aside)."""
+    comparison = filecmp.dircmp(one, other, ignore=[".doctrees", ".buildinfo"])
+    stack = [comparison]
+    while stack:
+        current = stack.pop()
+        if current.left_only or current.right_only or current.funny_files:
+            return False
+        _match, mismatch, errors = filecmp.cmpfiles(
+            current.left, current.right, current.common_files, shallow=False
+        )
+        if mismatch or errors:
+            return False
+        stack.extend(current.subdirs.values())
+    return True
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--child", nargs=3, metavar=("MODE", "SRCDIR", "OUTDIR"))
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+    corpus = Corpus(args.docs)
+    compile_bytecode()
+    print(machine(), flush=True)
+    cpu: dict[tuple[str, str], list[float]] = {}
+    machines: dict[str, Counter[str]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for form in FORMS:
+            write(root / form, form, corpus)
+        for number in range(args.rounds):
+            runs = [(form, mode) for form in FORMS for mode in MODES]
+            turn = number % len(runs)
+            for form, mode in runs[turn:] + runs[:turn]:
+                seconds, counts = run_child(mode, root / form, root / "out" / form / mode)
+                cpu.setdefault((form, mode), []).append(seconds)
+                machines[form] = counts if mode == "as-is" else machines.get(form, counts)
+                print(f"  round {number + 1}: {form} {mode} {seconds:.2f} s cpu", flush=True)
+        for form in FORMS:
+            if not same_output(root / "out" / form / "as-is", root / "out" / form / "reuse"):
+                sys.exit(f"{form}: reusing the state machines changed the pages")
+    report(corpus, cpu, machines)
+
+
+def report(
+    corpus: Corpus, cpu: dict[tuple[str, str], list[float]], machines: dict[str, Counter[str]]
+) -> None:
+    print(f"{corpus.docs} docs; same pages either way; medians of {len(cpu[FORMS[0], MODES[0]])}")
+    print("nested state machines per doc:")
+    for form in FORMS:
+        counts = machines[form]
+        parts = ", ".join(f"{state} {n / corpus.docs:.1f}" for state, n in counts.most_common())
+        print(f"  {form:<10} {sum(counts.values()) / corpus.docs:5.1f}  ({parts})")
+    print(f"{'docutils':<10} {'plain cpu s':>12} {'designdoc cpu s':>16} {'ratio':>6}")
+    for mode in MODES:
+        plain, designdoc = (statistics.median(cpu[form, mode]) for form in FORMS)
+        print(f"{mode:<10} {plain:12.2f} {designdoc:16.2f} {designdoc / plain:6.2f}")
+
+
+if __name__ == "__main__":
+    main()
