@@ -44,11 +44,15 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sphinx
 from corpus import FORMS, Corpus, edit_one_doc, write
 
 import sphinx_designdoc
+
+if TYPE_CHECKING:
+    import resource
 
 MEASURES = ("full", "j2", "incremental-prose", "incremental-title", "designdoc-builder")
 
@@ -78,21 +82,27 @@ class Results:
 _WRITTEN = re.compile(r"writing output\.\.\. \[ *\d+%\] ")
 
 
-def run_build(srcdir: Path, outdir: Path, *options: str) -> Sample:
-    """Run ``sphinx-build`` in a new process and measure it: ``os.wait4`` gives the
-    process's own resource usage, including the worker processes it waited for."""
-    command = [sys.executable, "-m", "sphinx", *options, str(srcdir), str(outdir)]
+def run_measured(command: list[str]) -> tuple[str, float, resource.struct_rusage]:
+    """Run ``command`` in a new process and return its output, its wall time and its
+    resource usage (``os.wait4``: its own, including the worker processes it waited
+    for). Exits if it failed or warned."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err)
         _pid, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
-    if process.returncode or stderr.strip():
+    if os.waitstatus_to_exitcode(status) or stderr.strip():
         sys.exit(f"{' '.join(command)} failed or warned:\n{stderr}")
+    return stdout, wall, usage
+
+
+def run_build(srcdir: Path, outdir: Path, *options: str) -> Sample:
+    """Run ``sphinx-build`` in a new process and measure it."""
+    command = [sys.executable, "-m", "sphinx", *options, str(srcdir), str(outdir)]
+    stdout, wall, usage = run_measured(command)
     written = len(_WRITTEN.findall(stdout))
     return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, written)
 

@@ -22,16 +22,14 @@ from __future__ import annotations
 import argparse
 import filecmp
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from compare_builds import compile_bytecode, machine
+from compare_builds import compile_bytecode, machine, run_measured
 from corpus import Corpus, write
 from docutils.parsers.rst import states
 from sphinx.cmd.build import build_main
@@ -109,17 +107,9 @@ def child(mode: str, srcdir: str, outdir: str) -> None:
 
 
 def run_child(mode: str, srcdir: Path, outdir: Path) -> tuple[float, Counter[str]]:
-    """CPU seconds of one build in a new process (from ``os.wait4``), and the machines
-    it built."""
+    """CPU seconds of one build in a new process, and the machines it built."""
     command = [sys.executable, __file__, "--child", mode, str(srcdir), str(outdir)]
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        process = subprocess.Popen(command, stdout=out, stderr=err)
-        _pid, status, usage = os.wait4(process.pid, 0)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read(), err.read()
-    if os.waitstatus_to_exitcode(status) or stderr.strip():
-        sys.exit(f"{' '.join(command)} failed or warned:\n{stderr}")
+    stdout, _wall, usage = run_measured(command)
     counts = Counter(json.loads(stdout.splitlines()[-1]))
     return usage.ru_utime + usage.ru_stime, counts
 
