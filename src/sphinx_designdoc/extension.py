@@ -33,12 +33,11 @@ from sphinx_designdoc.nodes import (
     design_index_rows,
 )
 from sphinx_designdoc.outdated import stale_pages
-from sphinx_designdoc.render.checklist import ChecklistRenderer
 from sphinx_designdoc.render.doc_status import DocStatusRenderer
-from sphinx_designdoc.render.fields import FieldsRenderer
 from sphinx_designdoc.render.index_html import visit_design_index_rows
 from sphinx_designdoc.render.index_table import DesignIndexRenderer, HTMLIndexRenderer
 from sphinx_designdoc.render.plain_marks import PlainMarks
+from sphinx_designdoc.render.short_forms import ShortFormsRenderer
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -93,8 +92,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(HTMLIndexRenderer)
     app.add_post_transform(DesignIndexRenderer)
     app.add_post_transform(DocStatusRenderer)
-    app.add_post_transform(FieldsRenderer)
-    app.add_post_transform(ChecklistRenderer)
+    app.add_post_transform(ShortFormsRenderer)
     app.add_post_transform(PlainMarks)
     app.add_message_catalog(MESSAGE_CATALOG, str(Path(__file__).parent / "locale"))
     app.add_css_file(CSS_FILE)

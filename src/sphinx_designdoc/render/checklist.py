@@ -5,24 +5,20 @@ template. All of it comes from the configuration and the translations, nothing f
 page's text, so the page read holds a placeholder (see
 :class:`~sphinx_designdoc.nodes.design_checklist`): fifty fewer nodes for every read
 transform, the doctree pickle and the garbage collector, and no extension wording in the
-project's message catalogs.
+project's message catalogs. :mod:`sphinx_designdoc.render.short_forms` builds it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_designdoc.directives.logging_strategy import use_case_purpose, use_case_title
 from sphinx_designdoc.i18n import _
-from sphinx_designdoc.nodes import design_checklist
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-    from sphinx_designdoc.domain import DesignDomain
 
 
 def checklist(names: Iterable[str], selected: Iterable[str]) -> nodes.container:
@@ -43,14 +39,3 @@ def checklist(names: Iterable[str], selected: Iterable[str]) -> nodes.container:
     label = _("Applicable use cases")
     caption = nodes.paragraph("", "", nodes.strong(label, label), classes=["designdoc-caption"])
     return nodes.container("", caption, items, classes=["designdoc-use-cases"])
-
-
-class ChecklistRenderer(SphinxPostTransform):
-    """Replace each checklist placeholder of the page with its checklist."""
-
-    default_priority = 6  # with the other short forms, before PlainMarks (8)
-
-    def run(self, **kwargs: Any) -> None:
-        names = cast("DesignDomain", self.env.domains["design"]).settings.log_use_cases
-        for node in list(self.document.findall(design_checklist)):
-            node.replace_self(checklist(names, node["selected"]))

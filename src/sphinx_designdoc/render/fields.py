@@ -1,4 +1,4 @@
-"""Expand the sections' short field lists into docutils field lists, at resolve time.
+"""The sections' short field lists, expanded into docutils field lists at resolve time.
 
 A design doc shows about twenty-five labelled values (status, authors, purpose, owner,
 ...). As docutils field lists that is six nodes a value, and Sphinx keeps every page's
@@ -7,17 +7,18 @@ pickled, and the garbage collector scans them again and again. Read, a value is 
 :class:`~sphinx_designdoc.nodes.design_field` holding its paragraph; the label is a
 string. The paragraph stays from the start, so the value is smart-quoted, translated and
 cross-referenced like any text, while the labels, which the extension translates itself,
-stay out of the project's message catalogs.
+stay out of the project's message catalogs. :mod:`sphinx_designdoc.render.short_forms`
+expands them.
 """
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_designdoc.nodes import design_field, design_fields
+if TYPE_CHECKING:
+    from sphinx_designdoc.nodes import design_field, design_fields
 
 
 def expand(short: design_fields) -> nodes.field_list:
@@ -31,13 +32,3 @@ def expand(short: design_fields) -> nodes.field_list:
         field.source, field.line = item.source, item.line
         fields += field
     return fields
-
-
-class FieldsRenderer(SphinxPostTransform):
-    """Replace every short field list of the page with its field list."""
-
-    default_priority = 6  # after the design renderers (5), which add backlinks as fields
-
-    def run(self, **kwargs: Any) -> None:
-        for short in list(self.document.findall(design_fields)):
-            short.replace_self(expand(short))
