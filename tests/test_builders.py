@@ -9,6 +9,7 @@ import pytest
 from docutils import nodes
 
 from helpers import Build, build, copy_root
+from sphinx_designdoc.nodes import design_fields
 
 BUILDERS = ("text", "latex", "man", "texinfo", "singlehtml", "dirhtml", "epub", "gettext")
 
@@ -74,8 +75,11 @@ def test_man_output_keeps_the_structure(tmp_path: Path) -> None:
 @pytest.mark.skipif(
     docutils.__version_info__ < (0, 22), reason="node.validate() needs docutils 0.22"
 )
-def test_generated_nodes_validate(tmp_path: Path) -> None:
-    result = build(copy_root("basic", tmp_path), freshenv=True)
+@pytest.mark.parametrize("builder", ["html", "text"])
+def test_generated_nodes_validate(tmp_path: Path, builder: str) -> None:
+    """Every docutils node the extension makes is valid; its own nodes, which only the
+    HTML writer sees (``design_fields``), it writes itself."""
+    result = build(copy_root("basic", tmp_path), builder, freshenv=True)
     env = result.app.env
     checked = 0
     for docname in ("designs/retry", "designs/ledger", "indexes"):
@@ -83,6 +87,8 @@ def test_generated_nodes_validate(tmp_path: Path) -> None:
         env.apply_post_transforms(doctree, docname)
         for node in doctree.findall(nodes.Element):
             ours = any(c.startswith("designdoc") for c in node.get("classes", []))
+            if isinstance(node, design_fields):
+                continue
             if ours and not isinstance(node, nodes.reference):  # Sphinx's own attributes
                 node.validate(recursive=False)
                 checked += 1

@@ -1,14 +1,21 @@
 """The sections' field lists and the logging checklist are short in the doctree Sphinx
-keeps from reading to writing, and whole on every page a builder writes."""
+keeps from reading to writing, and whole on every page a builder writes: expanded into
+docutils nodes at resolve time, or, for the HTML builders, written as they are
+(``render/short_forms_html.py``) into exactly the pages the expanded nodes give."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from typing import TYPE_CHECKING
 
+import pytest
 from docutils import nodes
+from sphinx.util.docutils import patch_docutils
 
-from helpers import build, copy_root
+from helpers import Build, build, copy_root, output_files
 from sphinx_designdoc.nodes import design_checklist, design_field, design_fields
+from sphinx_designdoc.render.short_forms import ShortFormsRenderer
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -39,7 +46,7 @@ def test_the_page_read_holds_short_forms(tmp_path: Path) -> None:
 
 
 def test_the_page_written_has_them_whole(tmp_path: Path) -> None:
-    result = build(copy_root("basic", tmp_path), freshenv=True)
+    result = build(copy_root("basic", tmp_path), "text", freshenv=True)
     env = result.app.env
     doctree = env.get_doctree("designs/retry")
     shorts = [[item["label"] for item in short] for short in doctree.findall(design_fields)]
@@ -80,3 +87,91 @@ def test_labels_stay_out_of_the_projects_message_catalogs(tmp_path: Path) -> Non
         "Decides when a failed payment is retried.",
     ):
         assert value in messages
+
+
+@pytest.mark.parametrize(
+    ("builder", "expanded"),
+    [
+        ("html", False),
+        ("dirhtml", False),
+        ("singlehtml", False),
+        ("epub", False),
+        ("text", True),
+    ],
+)
+def test_which_builders_expand_them(tmp_path: Path, builder: str, expanded: bool) -> None:
+    result = build(copy_root("basic", tmp_path), builder, freshenv=True)
+    doctree = result.app.env.get_and_resolve_doctree("designs/retry", result.app.builder)
+    assert bool(list(doctree.findall(design_fields))) is not expanded
+    assert bool(list(doctree.findall(design_checklist))) is not expanded
+    assert bool(list(doctree.findall(nodes.field_list))) is expanded
+
+
+def build_both(
+    srcdir: Path, builder: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> tuple[Build, Build]:
+    """``srcdir`` built as users get it, and a copy built with the short forms expanded
+    into docutils nodes for every builder; each reads its ``docutils.conf``."""
+    other = tmp_path / "expanded"
+    shutil.copytree(srcdir, other)
+    with patch_docutils(srcdir):
+        direct = build(srcdir, builder, freshenv=True)
+    with patch_docutils(other), monkeypatch.context() as patch:
+        patch.setattr(ShortFormsRenderer, "is_supported", lambda self: True)
+        expanded = build(other, builder, freshenv=True)
+    return direct, expanded
+
+
+def assert_same_pages(direct: Build, expanded: Build) -> None:
+    """Every file the same, byte for byte, but the search index (see below)."""
+    files, other = output_files(direct), output_files(expanded)
+    assert sorted(files) == sorted(other)
+    differing = [name for name in files if files[name] != other[name]]
+    assert differing in ([], ["searchindex.js"])
+    pages = "".join(v.decode() for name, v in files.items() if name.endswith(".html"))
+    assert '<dl class="designdoc-fields field-list' in pages
+    assert 'class="designdoc-use-cases' in pages
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "singlehtml"])
+@pytest.mark.parametrize("root", ["basic", "myst", "template", "escaping", "warnings"])
+def test_html_written_as_they_are_equals_the_expanded_nodes(
+    tmp_path: Path, root: str, builder: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    direct, expanded = build_both(copy_root(root, tmp_path), builder, monkeypatch, tmp_path)
+    assert_same_pages(direct, expanded)
+
+
+def test_field_lists_follow_the_compact_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    srcdir = copy_root("basic", tmp_path)
+    (srcdir / "docutils.conf").write_text(
+        "[html writers]\ncompact_field_lists: false\n", encoding="utf-8"
+    )
+    direct, expanded = build_both(srcdir, "html", monkeypatch, tmp_path)
+    assert_same_pages(direct, expanded)
+    page = direct.html("designs/retry")
+    assert '<dl class="designdoc-fields field-list">' in page
+    assert "field-list simple" not in page
+
+
+def search_terms(result: Build) -> dict[str, object]:
+    text = (result.outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    return dict(index["terms"])
+
+
+def test_search_index_has_the_values_not_the_labels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The labels and the checklist are the extension's words, on every design doc alike;
+    what the author wrote stays searchable."""
+    direct, expanded = build_both(copy_root("basic", tmp_path), "html", monkeypatch, tmp_path)
+    terms, expanded_terms = search_terms(direct), search_terms(expanded)
+    assert set(terms) <= set(expanded_terms)
+    for label_only in ("review", "authent", "applic", "diagnosi"):  # Reviewers, ...
+        assert label_only in expanded_terms
+        assert label_only not in terms
+    for value in ("ana", "ruiz", "wei", "retri"):  # Ana Ruiz, Li Wei, retried
+        assert value in terms

@@ -38,6 +38,13 @@ from sphinx_designdoc.render.index_html import visit_design_index_rows
 from sphinx_designdoc.render.index_table import DesignIndexRenderer, HTMLIndexRenderer
 from sphinx_designdoc.render.plain_marks import PlainMarks
 from sphinx_designdoc.render.short_forms import ShortFormsRenderer
+from sphinx_designdoc.render.short_forms_html import (
+    depart_design_field,
+    depart_design_fields,
+    visit_design_checklist,
+    visit_design_field,
+    visit_design_fields,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -85,9 +92,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.add_node(design_doc_status)
-    app.add_node(design_fields)
-    app.add_node(design_checklist)
-    app.add_node(design_field)
+    app.add_node(design_fields, html=(visit_design_fields, depart_design_fields))
+    app.add_node(design_checklist, html=(visit_design_checklist, None))
+    app.add_node(design_field, html=(visit_design_field, depart_design_field))
     app.add_node(design_index_rows, html=(visit_design_index_rows, None))
     app.add_post_transform(HTMLIndexRenderer)
     app.add_post_transform(DesignIndexRenderer)

@@ -1,0 +1,69 @@
+"""Write the short field lists and the use-case checklist straight to HTML.
+
+Expanded at resolve time (:mod:`sphinx_designdoc.render.short_forms`), a design doc's
+field lists are some 150 new nodes, about a thousand objects for the garbage collector,
+attached to a doctree it already holds as old. They outlive every young collection with
+it, and in a 200-doc build they set off two extra full collections of the whole heap:
+more than a tenth of the build. So the HTML builders write the short forms as they are.
+
+A field's label and its ``<dt>``/``<dd>`` come from here, through the writer's own
+``starttag`` and ``encode``; its value, a paragraph of the page, is written by the writer
+as always. The checklist, which is built from the configuration alone, is built as
+docutils nodes apart from the page and written by the writer, then dropped. The markup
+is what Sphinx's writer gives the expanded nodes: the tests build projects both ways and
+compare the pages byte for byte. The labels and the checklist, the extension's wording,
+not the author's, are not in the search index; the values are.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from docutils import nodes
+
+from sphinx_designdoc.render.checklist import checklist
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+
+    from sphinx_designdoc.domain import DesignDomain
+    from sphinx_designdoc.nodes import design_checklist, design_field, design_fields
+
+
+def visit_design_fields(translator: HTML5Translator, node: design_fields) -> None:
+    classes = "field-list simple" if _is_simple(translator) else "field-list"
+    translator.body.append(translator.starttag(node, "dl", CLASS=classes))
+
+
+def depart_design_fields(translator: HTML5Translator, node: design_fields) -> None:
+    translator.body.append("</dl>\n")
+
+
+def visit_design_field(translator: HTML5Translator, node: design_field) -> None:
+    """The label as the ``<dt>``, then the ``<dd>`` that the value is written into."""
+    parity = "field-even" if node.parent.index(node) % 2 else "field-odd"
+    translator.body += [
+        translator.starttag(node, "dt", "", CLASS=parity),
+        translator.encode(node["label"]),
+        '<span class="colon">:</span></dt>\n',
+        f'<dd class="{parity}">',
+    ]
+
+
+def depart_design_field(translator: HTML5Translator, node: design_field) -> None:
+    translator.body.append("</dd>\n")
+
+
+def visit_design_checklist(translator: HTML5Translator, node: design_checklist) -> None:
+    """The checklist as docutils nodes, written and dropped: they never join the page."""
+    domain = cast("DesignDomain", translator.builder.env.domains["design"])
+    whole = checklist(domain.settings.log_use_cases, node["selected"])
+    whole.parent, whole.document = node.parent, translator.document
+    whole.walkabout(translator)
+    raise nodes.SkipNode
+
+
+def _is_simple(translator: HTML5Translator) -> bool:
+    """What the writer's ``is_compactable`` says of a field list whose every body is one
+    paragraph: the docutils setting ``compact_field_lists`` decides."""
+    return bool(translator.settings.compact_field_lists)
