@@ -142,18 +142,19 @@ def test_html_written_as_they_are_equals_the_expanded_nodes(
     assert_same_pages(direct, expanded)
 
 
-def test_field_lists_follow_the_compact_setting(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_lists_follow_the_compact_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     srcdir = copy_root("basic", tmp_path)
     (srcdir / "docutils.conf").write_text(
         "[html writers]\ncompact_field_lists: false\n", encoding="utf-8"
     )
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write("html_compact_lists = False\n")  # Sphinx's word for compact_lists
     direct, expanded = build_both(srcdir, "html", monkeypatch, tmp_path)
     assert_same_pages(direct, expanded)
     page = direct.html("designs/retry")
     assert '<dl class="designdoc-fields field-list">' in page
     assert "field-list simple" not in page
+    assert '<ul class="designdoc-checklist">' in page
 
 
 def search_terms(result: Build) -> dict[str, object]:

@@ -8,22 +8,25 @@ more than a tenth of the build. So the HTML builders write the short forms as th
 
 A field's label and its ``<dt>``/``<dd>`` come from here, through the writer's own
 ``starttag`` and ``encode``; its value, a paragraph of the page, is written by the writer
-as always. The checklist, which is built from the configuration alone, is built as
-docutils nodes apart from the page and written by the writer, then dropped. The markup
-is what Sphinx's writer gives the expanded nodes: the tests build projects both ways and
-compare the pages byte for byte. The labels and the checklist, the extension's wording,
-not the author's, are not in the search index; the values are.
+as always. The checklist, built from the configuration alone, is written here whole,
+escaped by the writer's ``encode``. The markup is what Sphinx's writer gives the
+expanded nodes (honouring the ``compact_field_lists`` and ``compact_lists`` settings):
+the tests build projects both ways and compare the pages byte for byte. The labels and
+the checklist, the extension's wording, not the author's, are not in the search index;
+the values are.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 
-from sphinx_designdoc.render.checklist import checklist
+from sphinx_designdoc.render.checklist import Entry, caption, entries
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.writers.html5 import HTML5Translator
 
     from sphinx_designdoc.domain import DesignDomain
@@ -55,12 +58,28 @@ def depart_design_field(translator: HTML5Translator, node: design_field) -> None
 
 
 def visit_design_checklist(translator: HTML5Translator, node: design_checklist) -> None:
-    """The checklist as docutils nodes, written and dropped: they never join the page."""
     domain = cast("DesignDomain", translator.builder.env.domains["design"])
-    whole = checklist(domain.settings.log_use_cases, node["selected"])
-    whole.parent, whole.document = node.parent, translator.document
-    whole.walkabout(translator)
+    lines = entries(domain.settings.log_use_cases, node["selected"])
+    translator.body.append(checklist_html(lines, translator.encode, translator.settings))
     raise nodes.SkipNode
+
+
+def checklist_html(lines: list[Entry], encode: Callable[[str], str], settings: Any) -> str:
+    """A container of the caption and a bullet list, as the writer writes them."""
+    simple = " simple" if settings.compact_lists else ""
+    out = [
+        '<div class="designdoc-use-cases docutils container">\n'
+        f'<p class="designdoc-caption"><strong>{encode(caption())}</strong></p>\n'
+        f'<ul class="designdoc-checklist{simple}">\n'
+    ]
+    for line in lines:
+        purpose = encode(f" \u2014 {line.purpose}") if line.purpose else ""
+        out.append(
+            f'<li class="{line.state}"><p><span class="designdoc-check">{line.mark}</span> '
+            f"<strong>{encode(line.title)}</strong>{purpose}</p></li>\n"
+        )
+    out.append("</ul>\n</div>\n")
+    return "".join(out)
 
 
 def _is_simple(translator: HTML5Translator) -> bool:
