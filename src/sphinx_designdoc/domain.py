@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import linecache
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -132,25 +132,22 @@ class DesignDomain(Domain):
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Finish the page record (title, what it shows) and check it."""
-        shown = _shown_by(document)
+        found = _survey(document)
+        shown = Shown(tuple(found.refs), tuple(found.queries), found.status)
         if shown.refs or shown.queries or shown.status:
             self.shown[docname] = shown
         page = self.pages.get(docname)
         if page is None:
             return
-        page.title = _page_title(document) or page.id
-        page.headings = tuple(
-            normalize_heading(section[0].astext())
-            for section in document.findall(nodes.section)
-            if section.children and isinstance(section[0], nodes.title)
-        )
+        page.title = (found.titles[0] if found.titles else None) or page.id
+        page.headings = tuple(normalize_heading(t) for t in found.titles if t is not None)
         self._changed()
         settings = self.settings
         warnings.emit(rules.check_page(page, settings))
         if page.meta is None:
             return
         literal = list(_literal_options(page))
-        visible = ("\n".join(_shown_lines(text)) for text in document.findall(nodes.Text))
+        visible = ("\n".join(_shown_lines(text)) for text in found.texts)
         candidates = chain(visible, (text for text, _line in literal))
         if rules.may_hold_placeholders(candidates, settings):  # rare: then find the lines
             texts = chain(_prose(document), literal)
@@ -229,13 +226,6 @@ def _page_link(
     )
 
 
-def _page_title(document: nodes.document) -> str:
-    section = next(iter(document.findall(nodes.section)), None)
-    if section is None or not section.children or not isinstance(section[0], nodes.title):
-        return ""
-    return section[0].astext()
-
-
 _NOT_PROSE = (nodes.literal_block, nodes.literal, nodes.raw, nodes.comment, nodes.doctest_block)
 
 
@@ -295,15 +285,33 @@ def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
         parent = parent.parent
 
 
-def _shown_by(document: nodes.document) -> Shown:
-    refs: list[tuple[str, str]] = [
-        (ref["reftype"], ref["reftarget"])
-        for ref in document.findall(addnodes.pending_xref)
-        if ref.get("refdomain") == "design"
-    ]
-    queries = [node["query"] for node in document.findall(design_index)]
-    status = next(iter(document.findall(design_doc_status)), None) is not None
-    return Shown(tuple(refs), tuple(queries), status)
+@dataclass
+class _Survey:
+    """What ``process_doc`` needs of a page, found in one walk of it."""
+
+    refs: list[tuple[str, str]] = field(default_factory=list)  # design references
+    queries: list[IndexQuery] = field(default_factory=list)
+    status: bool = False
+    titles: list[str | None] = field(default_factory=list)  # each section's, None if untitled
+    texts: list[nodes.Text] = field(default_factory=list)
+
+
+def _survey(document: nodes.document) -> _Survey:
+    found = _Survey()
+    for node in document.findall():
+        if isinstance(node, nodes.Text):
+            found.texts.append(node)
+        elif isinstance(node, addnodes.pending_xref):
+            if node.get("refdomain") == "design":
+                found.refs.append((node["reftype"], node["reftarget"]))
+        elif isinstance(node, nodes.section):
+            titled = node.children and isinstance(node[0], nodes.title)
+            found.titles.append(node[0].astext() if titled else None)
+        elif isinstance(node, design_index):
+            found.queries.append(node["query"])
+        elif isinstance(node, design_doc_status):
+            found.status = True
+    return found
 
 
 def unresolved_design_ref(app: object, domain: Domain | None, node: pending_xref) -> bool | None:

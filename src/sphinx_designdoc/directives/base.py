@@ -108,10 +108,11 @@ class DesignDirective(SphinxDirective):
                 hint = did_you_mean(name, tuple(self.option_spec or ()))
                 self.warn("option", f"unknown option :{name}: of {self.name}{hint}")
         output = self.render()
+        source, line = self.get_source_info()
         for node in output:  # so that a warning about any part of it has a line
             for element in node.findall(nodes.Element) if isinstance(node, nodes.Element) else ():
                 if not element.line:  # None, or 0 from MyST
-                    self.set_source_info(element)
+                    element.source, element.line = source, line
         return output
 
     def render(self) -> list[nodes.Node]:
