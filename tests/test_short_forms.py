@@ -96,6 +96,7 @@ def test_labels_stay_out_of_the_projects_message_catalogs(tmp_path: Path) -> Non
         ("dirhtml", False),
         ("singlehtml", False),
         ("epub", False),
+        ("designdoc", False),
         ("text", True),
     ],
 )

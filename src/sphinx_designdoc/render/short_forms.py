@@ -3,8 +3,9 @@
 A section's field list (:mod:`sphinx_designdoc.render.fields`) and the logging checklist
 (:mod:`sphinx_designdoc.render.checklist`) stay short from reading to writing, because
 Sphinx keeps every doctree in memory in between. For every builder but the HTML ones,
-which write them as they are (:mod:`sphinx_designdoc.render.short_forms_html`), both
-become docutils nodes at the same point, so one walk finds them all.
+which write them as they are (:mod:`sphinx_designdoc.render.short_forms_html`), and the
+``designdoc`` builder, which writes no pages, both become docutils nodes at the same
+point, so one walk finds them all.
 """
 
 from __future__ import annotations
@@ -27,11 +28,11 @@ def _is_short_form(node: nodes.Node) -> bool:
     return isinstance(node, (design_fields, design_checklist))
 
 
-class _ForHTML(SphinxPostTransform):
-    """Never applied: asks Sphinx whether the builder writes HTML, which it finds out
-    differently in Sphinx 8.1 and 9."""
+class _LeftShort(SphinxPostTransform):
+    """Never applied: asks Sphinx whether the builder writes the short forms as they are
+    (HTML) or writes no pages (``designdoc``), which Sphinx 8.1 and 9 find out differently."""
 
-    formats = ("html",)
+    formats = ("html", "designdoc")
 
 
 class ShortFormsRenderer(SphinxPostTransform):
@@ -41,9 +42,9 @@ class ShortFormsRenderer(SphinxPostTransform):
     # and before PlainMarks (8), which spells out the checklist's marks
 
     def is_supported(self) -> bool:
-        """Not for the HTML builders: they write the short forms as they are (see
-        :mod:`sphinx_designdoc.render.short_forms_html`)."""
-        return not _ForHTML(self.document).is_supported()
+        """Not for the HTML builders, which write the short forms as they are (see
+        :mod:`sphinx_designdoc.render.short_forms_html`), nor the ``designdoc`` builder."""
+        return not _LeftShort(self.document).is_supported()
 
     def run(self, **kwargs: Any) -> None:
         names = cast("DesignDomain", self.env.domains["design"]).settings.log_use_cases
