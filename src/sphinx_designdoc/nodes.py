@@ -1,5 +1,5 @@
-"""The extension's own nodes: placeholders replaced before any writer runs, and the rows of
-an index table, which only the HTML writer sees."""
+"""The extension's own nodes: placeholders replaced before any writer runs, and short
+forms (index rows, field lists, the checklist) that the HTML writers write as they are."""
 
 from __future__ import annotations
 
@@ -29,9 +29,10 @@ class design_doc_status(nodes.General, nodes.Element):
 
 
 class design_fields(nodes.General, nodes.Element):
-    """A section's field list (status, purpose, owner, ...) in short form until resolve
-    time: each child is a :class:`design_field`. Expanded into a docutils field list by
-    :mod:`sphinx_designdoc.render.fields`, so no builder ever sees it."""
+    """A section's field list (status, purpose, owner, ...) in short form: each child is
+    a :class:`design_field`. The HTML writers write it as it is
+    (:mod:`sphinx_designdoc.render.short_forms_html`); for other builders it is expanded
+    into a docutils field list at resolve time (:mod:`sphinx_designdoc.render.fields`)."""
 
 
 class design_field(nodes.Part, nodes.Element):
@@ -41,6 +42,7 @@ class design_field(nodes.Part, nodes.Element):
 
 class design_checklist(nodes.General, nodes.Element):
     """Where a logging strategy's use-case checklist goes: every configured use case,
-    ticked when it is in ``node["selected"]``. Built at resolve time by
-    :mod:`sphinx_designdoc.render.checklist` from the configuration alone, so the page
-    holds one node instead of about fifty until then."""
+    ticked when it is in ``node["selected"]``. Built from the configuration alone by
+    :mod:`sphinx_designdoc.render.checklist`, as HTML by the HTML writers and as docutils
+    nodes at resolve time for other builders, so the page holds one node instead of
+    about fifty."""

@@ -3,8 +3,9 @@
 Expanded at resolve time (:mod:`sphinx_designdoc.render.short_forms`), a design doc's
 field lists are some 150 new nodes, about a thousand objects for the garbage collector,
 attached to a doctree it already holds as old. They outlive every young collection with
-it, and in a 200-doc build they set off two extra full collections of the whole heap:
-more than a tenth of the build. So the HTML builders write the short forms as they are.
+it, and in a 200-doc build they set off two extra full collections of the whole heap
+while the pages are written. So the HTML builders write the short forms as they are,
+and the nodes are never made.
 
 A field's label and its ``<dt>``/``<dd>`` come from here, through the writer's own
 ``starttag`` and ``encode``; its value, a paragraph of the page, is written by the writer
@@ -18,7 +19,7 @@ the values are.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 
@@ -60,13 +61,14 @@ def depart_design_field(translator: HTML5Translator, node: design_field) -> None
 def visit_design_checklist(translator: HTML5Translator, node: design_checklist) -> None:
     domain = cast("DesignDomain", translator.builder.env.domains["design"])
     lines = entries(domain.settings.log_use_cases, node["selected"])
-    translator.body.append(checklist_html(lines, translator.encode, translator.settings))
+    compact = bool(translator.settings.compact_lists)  # Sphinx's html_compact_lists
+    translator.body.append(checklist_html(lines, translator.encode, compact=compact))
     raise nodes.SkipNode
 
 
-def checklist_html(lines: list[Entry], encode: Callable[[str], str], settings: Any) -> str:
+def checklist_html(lines: list[Entry], encode: Callable[[str], str], *, compact: bool) -> str:
     """A container of the caption and a bullet list, as the writer writes them."""
-    simple = " simple" if settings.compact_lists else ""
+    simple = " simple" if compact else ""
     out = [
         '<div class="designdoc-use-cases docutils container">\n'
         f'<p class="designdoc-caption"><strong>{encode(caption())}</strong></p>\n'
