@@ -158,6 +158,17 @@ def test_lists_follow_the_compact_settings(tmp_path: Path, monkeypatch: pytest.M
     assert '<ul class="designdoc-checklist">' in page
 
 
+def test_custom_use_cases_in_the_checklist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A use case of the project's own has no purpose; its name is escaped."""
+    srcdir = copy_root("basic", tmp_path)
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('designdoc_log_use_cases = ["tracing", "error-tracking", "r&d <x>"]\n')
+    direct, expanded = build_both(srcdir, "html", monkeypatch, tmp_path)
+    assert_same_pages(direct, expanded)
+    page = direct.html("designs/retry")
+    assert "<strong>R&amp;D &lt;X&gt;</strong></p></li>" in page  # no purpose, escaped
+
+
 def search_terms(result: Build) -> dict[str, object]:
     text = (result.outdir / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
