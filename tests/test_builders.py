@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import docutils
@@ -11,13 +12,26 @@ from docutils import nodes
 from helpers import Build, build, copy_root
 from sphinx_designdoc.nodes import design_fields
 
-BUILDERS = ("text", "latex", "man", "texinfo", "singlehtml", "dirhtml", "epub", "gettext")
+BUILDERS = (
+    "text", "latex", "man", "texinfo", "singlehtml", "dirhtml", "epub", "gettext", "json",
+    "pickle",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_builder_writes_without_warnings(tmp_path: Path, builder: str) -> None:
     result = build(copy_root("basic", tmp_path), builder, freshenv=True)
     assert result.warnings_text == ""
+
+
+@pytest.mark.parametrize(("language", "title"), [("en", "Goals by kind"), ("de", "Ziele nach Art")])
+def test_json_context_names_the_domain_indexes(tmp_path: Path, language: str, title: str) -> None:
+    """Sphinx reads the index names from their classes; the JSON builder needs text."""
+    srcdir = copy_root("basic", tmp_path)
+    result = build(srcdir, "json", freshenv=True, confoverrides={"language": language})
+    context = json.loads((result.outdir / "index.fjson").read_text(encoding="utf-8"))
+    names = {name: (title, short) for name, title, _key, short in context["rellinks"]}
+    assert names["design-goals"][0] == title
 
 
 def read_all(outdir: Path, suffix: str) -> str:

@@ -158,6 +158,22 @@ def _text_order(text: str) -> tuple[str, str]:
     return text.casefold(), text
 
 
+class Translated:
+    """A class attribute that reads as the current translation of a lazy message.
+
+    Sphinx reads an index's ``localname`` and ``shortname`` from its class, which is
+    defined before the extension's catalog is loaded, so ``_()`` gives a lazy proxy
+    there. Proxies are not text to Sphinx's ``json`` builder, which stops on them when
+    it writes the page context; this gives a ``str`` each time it is read.
+    """
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __get__(self, instance: object, owner: type | None = None) -> str:
+        return str(self.message)
+
+
 class _DesignIndex(Index):
     """An index page over the whole collection, or, given ``docnames``, those docs only."""
 
@@ -179,8 +195,8 @@ class DesignDocsIndex(_DesignIndex):
     """``design-docs``: design docs by status."""
 
     name = "docs"
-    localname = _("Design docs by status")
-    shortname = _("design docs")
+    localname = Translated(_("Design docs by status"))
+    shortname = Translated(_("design docs"))
 
     def content(
         self, catalog: Catalog, settings: Settings, docnames: Collection[str] | None
@@ -192,8 +208,8 @@ class GoalsIndex(_DesignIndex):
     """``design-goals``: goals by kind."""
 
     name = "goals"
-    localname = _("Goals by kind")
-    shortname = _("goals")
+    localname = Translated(_("Goals by kind"))
+    shortname = Translated(_("goals"))
 
     def content(
         self, catalog: Catalog, settings: Settings, docnames: Collection[str] | None
@@ -205,8 +221,8 @@ class AlternativesIndex(_DesignIndex):
     """``design-alternatives``: the alternatives considered, by doc."""
 
     name = "alternatives"
-    localname = _("Alternatives considered")
-    shortname = _("alternatives")
+    localname = Translated(_("Alternatives considered"))
+    shortname = Translated(_("alternatives"))
 
     def content(
         self, catalog: Catalog, settings: Settings, docnames: Collection[str] | None
