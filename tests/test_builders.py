@@ -30,8 +30,8 @@ def test_json_context_names_the_domain_indexes(tmp_path: Path, language: str, ti
     srcdir = copy_root("basic", tmp_path)
     result = build(srcdir, "json", freshenv=True, confoverrides={"language": language})
     context = json.loads((result.outdir / "index.fjson").read_text(encoding="utf-8"))
-    names = {name: (title, short) for name, title, _key, short in context["rellinks"]}
-    assert names["design-goals"][0] == title
+    titles = {row[0]: row[1] for row in context["rellinks"]}  # (page, title, key, short)
+    assert titles["design-goals"] == title
 
 
 def read_all(outdir: Path, suffix: str) -> str:

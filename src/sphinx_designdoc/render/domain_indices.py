@@ -158,7 +158,7 @@ def _text_order(text: str) -> tuple[str, str]:
     return text.casefold(), text
 
 
-class Translated:
+class _Translated:
     """A class attribute that reads as the current translation of a lazy message.
 
     Sphinx reads an index's ``localname`` and ``shortname`` from its class, which is
@@ -195,8 +195,8 @@ class DesignDocsIndex(_DesignIndex):
     """``design-docs``: design docs by status."""
 
     name = "docs"
-    localname = Translated(_("Design docs by status"))
-    shortname = Translated(_("design docs"))
+    localname = _Translated(_("Design docs by status"))
+    shortname = _Translated(_("design docs"))
 
     def content(
         self, catalog: Catalog, settings: Settings, docnames: Collection[str] | None
@@ -208,8 +208,8 @@ class GoalsIndex(_DesignIndex):
     """``design-goals``: goals by kind."""
 
     name = "goals"
-    localname = Translated(_("Goals by kind"))
-    shortname = Translated(_("goals"))
+    localname = _Translated(_("Goals by kind"))
+    shortname = _Translated(_("goals"))
 
     def content(
         self, catalog: Catalog, settings: Settings, docnames: Collection[str] | None
@@ -221,8 +221,8 @@ class AlternativesIndex(_DesignIndex):
     """``design-alternatives``: the alternatives considered, by doc."""
 
     name = "alternatives"
-    localname = Translated(_("Alternatives considered"))
-    shortname = Translated(_("alternatives"))
+    localname = _Translated(_("Alternatives considered"))
+    shortname = _Translated(_("alternatives"))
 
     def content(
         self, catalog: Catalog, settings: Settings, docnames: Collection[str] | None
