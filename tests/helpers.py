@@ -8,11 +8,17 @@ import shutil
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
+from sphinx.util.docutils import patch_docutils
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import pytest
 
 ROOTS = Path(__file__).parent / "roots"
 _WARNING = re.compile(
@@ -111,6 +117,24 @@ def build(
     finally:
         app.cleanup()
     return Build(srcdir, Path(app.outdir), warning.getvalue(), app, status.getvalue())
+
+
+def build_both_ways(
+    one: Path,
+    two: Path,
+    builder: str,
+    monkeypatch: pytest.MonkeyPatch,
+    switch_off: Callable[[pytest.MonkeyPatch], None],
+) -> tuple[Build, Build]:
+    """``one`` built as users get it, ``two`` with ``switch_off`` applied (a short cut of
+    the extension switched off); each reads its ``docutils.conf`` as ``sphinx-build``
+    does."""
+    with patch_docutils(one):
+        usual = build(one, builder, freshenv=True)
+    with patch_docutils(two), monkeypatch.context() as patch:
+        switch_off(patch)
+        without = build(two, builder, freshenv=True)
+    return usual, without
 
 
 def page_bodies(result: Build) -> dict[str, str]:

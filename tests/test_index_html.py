@@ -11,9 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from sphinx.util.docutils import patch_docutils
 
-from helpers import Build, assert_identical, build, copy_root
+from helpers import Build, assert_identical, build, build_both_ways, copy_root
 from sphinx_designdoc.nodes import design_index_rows
 from sphinx_designdoc.render.index_table import HTMLIndexRenderer
 
@@ -71,14 +70,14 @@ Indexes
 def build_both(
     one: Path, two: Path, builder: str, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[Build, Build]:
-    """``one`` as users build it, ``two`` with every index table built of docutils nodes;
-    each reads its ``docutils.conf`` as ``sphinx-build`` does."""
-    with patch_docutils(one):
-        fast = build(one, builder, freshenv=True)
-    with patch_docutils(two), monkeypatch.context() as patch:
-        patch.setattr(HTMLIndexRenderer, "builders", ("no-such-builder",))
-        nodes_only = build(two, builder, freshenv=True)
-    return fast, nodes_only
+    """``one`` as users build it, ``two`` with every index table built of docutils nodes."""
+    return build_both_ways(
+        one,
+        two,
+        builder,
+        monkeypatch,
+        lambda patch: patch.setattr(HTMLIndexRenderer, "builders", ("no-such-builder",)),
+    )
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])

@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from docutils import nodes
-from sphinx.util.docutils import patch_docutils
 
-from helpers import Build, build, copy_root, output_files
+from helpers import Build, build, build_both_ways, copy_root, output_files
 from sphinx_designdoc.nodes import design_checklist, design_field, design_fields
 from sphinx_designdoc.render.short_forms import ShortFormsRenderer
 
@@ -112,15 +111,16 @@ def build_both(
     srcdir: Path, builder: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> tuple[Build, Build]:
     """``srcdir`` built as users get it, and a copy built with the short forms expanded
-    into docutils nodes for every builder; each reads its ``docutils.conf``."""
+    into docutils nodes for every builder."""
     other = tmp_path / "expanded"
     shutil.copytree(srcdir, other)
-    with patch_docutils(srcdir):
-        direct = build(srcdir, builder, freshenv=True)
-    with patch_docutils(other), monkeypatch.context() as patch:
-        patch.setattr(ShortFormsRenderer, "is_supported", lambda self: True)
-        expanded = build(other, builder, freshenv=True)
-    return direct, expanded
+    return build_both_ways(
+        srcdir,
+        other,
+        builder,
+        monkeypatch,
+        lambda patch: patch.setattr(ShortFormsRenderer, "is_supported", lambda self: True),
+    )
 
 
 def assert_same_pages(direct: Build, expanded: Build) -> None:
