@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import os
 import subprocess
 import sys
 import tomllib
 from pathlib import Path, PurePosixPath
+from types import ModuleType
 
+import babel.messages.catalog
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
@@ -384,3 +387,37 @@ def test_update_script_finds_nothing_stale() -> None:
     count = len([message for message in read_catalog(TEMPLATE) if message.id])
     for language in LANGUAGES:
         assert f"{language}: {count} of {count} messages translated, 0 fuzzy" in result.stdout
+
+
+def load_update_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "tools" / "update_translations.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_another_babel_release_leaves_the_catalogues_current(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Babel names itself in the header; a new release alone must not fail CI."""
+    script = load_update_script()
+    catalog = read_catalog(po_path("de"), "de")
+    shipped = tmp_path / "shipped.mo"
+    shipped.write_bytes(script.mo_bytes(catalog))
+    po = tmp_path / "shipped.po"
+    po.write_bytes(script.po_bytes(catalog))
+    monkeypatch.setattr(babel.messages.catalog, "VERSION", "0.0.1")
+    assert b"Babel 0.0.1" in script.mo_bytes(catalog)
+
+    assert not script.store(shipped, script.mo_bytes(catalog), check=True)
+    assert not script.store(po, script.po_bytes(catalog), check=True)
+    assert not script.store(shipped, script.mo_bytes(catalog), check=False)
+    assert b"Babel 0.0.1" not in shipped.read_bytes(), "rewritten for the version alone"
+
+    message = next(message for message in catalog if message.id)
+    message.string = f"{message.string} (changed)"
+    assert script.store(shipped, script.mo_bytes(catalog), check=True)

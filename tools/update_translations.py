@@ -23,7 +23,7 @@ from pathlib import Path
 from babel.core import Locale
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,8 +35,11 @@ TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 KEYWORDS = {"_": None}
 COMMENT_TAGS = ("Translators:",)
 WIDTH = 76
-#: Header lines that change on every run; ignored when deciding whether a file changed.
-_DATES = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
+#: Header lines that change on every run or with the Babel release; ignored when deciding
+#: whether a file changed.
+_VOLATILE = re.compile(
+    rb'^"(?:POT-Creation-Date|PO-Revision-Date|Generated-By): .*\\n"\n', re.MULTILINE
+)
 
 
 def project_version() -> str:
@@ -86,13 +89,29 @@ def mo_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
-def _same(path: Path, content: bytes, *, ignore_dates: bool) -> bool:
+def _same(path: Path, content: bytes) -> bool:
     if not path.exists():
         return False
     old = path.read_bytes()
-    if ignore_dates:
-        return _DATES.sub(b"", old) == _DATES.sub(b"", content)
-    return old == content
+    if path.suffix == ".mo":
+        return mo_meaning(old) == mo_meaning(content)
+    return _VOLATILE.sub(b"", old) == _VOLATILE.sub(b"", content)
+
+
+def mo_meaning(content: bytes) -> tuple[list[tuple[str, str]], dict[tuple[str, str], str]]:
+    """What a compiled catalogue says: its header and translations.
+
+    Leaves out the ``Generated-By`` header, which names the Babel release that compiled
+    it, so that a new Babel release does not make a shipped catalogue stale.
+    """
+    catalog = read_mo(io.BytesIO(content))
+    header = [(name, value) for name, value in catalog.mime_headers if name != "Generated-By"]
+    messages = {
+        (repr(message.id), message.context or ""): repr(message.string)
+        for message in catalog
+        if message.id
+    }
+    return header, messages
 
 
 def essence(content: bytes) -> dict[tuple[str, str], tuple[str, ...]]:
@@ -110,13 +129,13 @@ def essence(content: bytes) -> dict[tuple[str, str], tuple[str, ...]]:
     }
 
 
-def store(path: Path, content: bytes, *, check: bool, ignore_dates: bool = True) -> bool:
+def store(path: Path, content: bytes, *, check: bool) -> bool:
     """Write ``content`` unless the file already says the same; True if it was stale.
 
     ``check`` only compares, and a catalogue whose source line numbers moved is not
     stale then: an edit elsewhere in a module should not fail CI.
     """
-    if _same(path, content, ignore_dates=ignore_dates):
+    if _same(path, content):
         return False
     if check and path.suffix in {".po", ".pot"} and path.exists():
         return essence(path.read_bytes()) != essence(content)
@@ -169,7 +188,7 @@ def refresh(*, check: bool) -> tuple[list[str], list[str]]:
             errors += [f"{name} {stale_verb}"] if check else []
             print(f"{name}: {stale_verb}")
         mo_path = po_path.with_suffix(".mo")
-        if store(mo_path, mo_bytes(catalog), check=check, ignore_dates=False):
+        if store(mo_path, mo_bytes(catalog), check=check):
             errors += [f"{mo_path.relative_to(ROOT)} {stale_verb}"] if check else []
             print(f"{mo_path.relative_to(ROOT)}: {'is out of date' if check else 'compiled'}")
 
