@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 import shutil
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bs4 import BeautifulSoup
+from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 from sphinx.util.docutils import patch_docutils
@@ -75,6 +77,13 @@ class Build:
 
     def soup(self, docname: str) -> BeautifulSoup:
         return BeautifulSoup(self.html(docname), "html.parser")
+
+    def resolved_doctree(self, docname: str) -> nodes.document:
+        """``docname`` as the builder writes it; Sphinx 9 wants the build's tags too."""
+        env, builder = self.app.env, self.app.builder
+        if "tags" in inspect.signature(env.get_and_resolve_doctree).parameters:
+            return env.get_and_resolve_doctree(docname, builder, tags=self.app.tags)
+        return env.get_and_resolve_doctree(docname, builder)
 
     def body(self, docname: str) -> str:
         """The main content of a page, without theme chrome."""

@@ -126,5 +126,5 @@ def test_which_builders_write_rows_in_one_go(tmp_path: Path, builder: str, in_on
     """``singlehtml`` and ``epub`` rewrite links in the doctree after resolving, so they
     keep the docutils rows; the others get the one node."""
     result = build(copy_root("basic", tmp_path), builder, freshenv=True)
-    doctree = result.app.env.get_and_resolve_doctree("indexes", result.app.builder)
+    doctree = result.resolved_doctree("indexes")
     assert bool(list(doctree.findall(design_index_rows))) is in_one_go

@@ -101,7 +101,7 @@ def test_labels_stay_out_of_the_projects_message_catalogs(tmp_path: Path) -> Non
 )
 def test_which_builders_expand_them(tmp_path: Path, builder: str, expanded: bool) -> None:
     result = build(copy_root("basic", tmp_path), builder, freshenv=True)
-    doctree = result.app.env.get_and_resolve_doctree("designs/retry", result.app.builder)
+    doctree = result.resolved_doctree("designs/retry")
     assert bool(list(doctree.findall(design_fields))) is not expanded
     assert bool(list(doctree.findall(design_checklist))) is not expanded
     assert bool(list(doctree.findall(nodes.field_list))) is expanded
