@@ -1,6 +1,6 @@
 """What docutils' nested state machines cost a full build, and what reusing them would save.
 
-    python benchmarks/state_machine_reuse.py [--docs 200] [--rounds 3]
+    python benchmarks/state_machine_reuse.py [--docs 200] [--rounds 3] [--instructions]
 
 docutils reads a bullet list, a field list, a directive's options and the explicit
 markup (directives, comments, targets) that may follow a directive with a nested state
@@ -15,6 +15,13 @@ experiment, patched into the build process only). It checks that both give the s
 pages, then prints how many machines each form builds per doc, by what they parse, and
 the median CPU times and ratios. The difference is what the change to docutils proposed
 in the roadmap would give every project, with or without this extension.
+
+With ``--instructions`` it counts the instructions each build executes instead (one
+build of each, under Valgrind's callgrind, all at once: a count does not depend on
+what else the machine does, and repeats to within 0.1 %). CPU times on a shared
+machine drift by up to a quarter between rounds; counts show small differences that
+times hide. A count leaves out what memory stalls cost, which the garbage collector's
+walks over the heap pay most, so it is a lower bound on the difference in time.
 """
 
 from __future__ import annotations
@@ -22,10 +29,12 @@ from __future__ import annotations
 import argparse
 import filecmp
 import json
+import os
 import statistics
 import sys
 import tempfile
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +123,21 @@ def run_child(mode: str, srcdir: Path, outdir: Path) -> tuple[float, Counter[str
     return usage.ru_utime + usage.ru_stime, counts
 
 
+def count_child(mode: str, srcdir: Path, outdir: Path) -> tuple[float, Counter[str]]:
+    """Instructions (billions) of one build under callgrind, and the machines it built."""
+    trace, log = outdir.with_suffix(".callgrind"), outdir.with_suffix(".valgrind")
+    command = [
+        "valgrind", "--tool=callgrind", "--cache-sim=no",
+        f"--callgrind-out-file={trace}", f"--log-file={log}",
+        sys.executable, __file__, "--child", mode, str(srcdir), str(outdir),
+    ]  # fmt: skip
+    stdout, _wall, _usage = run_measured(command)
+    counts = Counter(json.loads(stdout.splitlines()[-1]))
+    with trace.open(encoding="utf-8") as lines:
+        total = next(int(line.split()[1]) for line in lines if line.startswith("totals:"))
+    return total / 1e9, counts
+
+
 def same_output(one: Path, other: Path) -> bool:
     """Whether two HTML builds wrote the same files (doctree pickles aside)."""
     comparison = filecmp.dircmp(one, other, ignore=[".doctrees", ".buildinfo"])
@@ -135,6 +159,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--instructions", action="store_true", help="count, under callgrind")
     parser.add_argument("--child", nargs=3, metavar=("MODE", "SRCDIR", "OUTDIR"))
     args = parser.parse_args()
     if args.child:
@@ -142,39 +167,66 @@ def main() -> None:
     corpus = Corpus(args.docs)
     compile_bytecode()
     print(machine(), flush=True)
-    cpu: dict[tuple[str, str], list[float]] = {}
-    machines: dict[str, Counter[str]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for form in FORMS:
             write(root / form, form, corpus)
-        for number in range(args.rounds):
-            runs = [(form, mode) for form in FORMS for mode in MODES]
-            turn = number % len(runs)
-            for form, mode in runs[turn:] + runs[:turn]:
-                seconds, counts = run_child(mode, root / form, root / "out" / form / mode)
-                cpu.setdefault((form, mode), []).append(seconds)
-                machines[form] = counts if mode == "as-is" else machines.get(form, counts)
-                print(f"  round {number + 1}: {form} {mode} {seconds:.2f} s cpu", flush=True)
+        if args.instructions:
+            os.environ["PYTHONHASHSEED"] = "0"  # the same dict and set orders every time
+            cost, machines = count_all(root)
+        else:
+            cost, machines = time_rounds(root, args.rounds)
         for form in FORMS:
             if not same_output(root / "out" / form / "as-is", root / "out" / form / "reuse"):
                 sys.exit(f"{form}: reusing the state machines changed the pages")
-    report(corpus, cpu, machines)
+    report(corpus, cost, machines, "G instructions" if args.instructions else "cpu s")
 
 
-def report(
-    corpus: Corpus, cpu: dict[tuple[str, str], list[float]], machines: dict[str, Counter[str]]
-) -> None:
-    print(f"{corpus.docs} docs; same pages either way; medians of {len(cpu[FORMS[0], MODES[0]])}")
+Costs = dict[tuple[str, str], list[float]]
+
+
+def time_rounds(root: Path, rounds: int) -> tuple[Costs, dict[str, Counter[str]]]:
+    """CPU seconds of every form and mode, alternating, ``rounds`` times."""
+    cpu: Costs = {}
+    machines: dict[str, Counter[str]] = {}
+    for number in range(rounds):
+        runs = [(form, mode) for form in FORMS for mode in MODES]
+        turn = number % len(runs)
+        for form, mode in runs[turn:] + runs[:turn]:
+            seconds, counts = run_child(mode, root / form, root / "out" / form / mode)
+            cpu.setdefault((form, mode), []).append(seconds)
+            machines[form] = counts if mode == "as-is" else machines.get(form, counts)
+            print(f"  round {number + 1}: {form} {mode} {seconds:.2f} s cpu", flush=True)
+    return cpu, machines
+
+
+def count_all(root: Path) -> tuple[Costs, dict[str, Counter[str]]]:
+    """Instructions of every form and mode, one build each, as many at once as CPUs."""
+    runs = [(form, mode) for form in FORMS for mode in MODES]
+    (root / "out").mkdir()
+    for form in FORMS:
+        (root / "out" / form).mkdir()
+    with ThreadPoolExecutor(max_workers=os.cpu_count()) as pool:
+        found = pool.map(
+            lambda run: count_child(run[1], root / run[0], root / "out" / run[0] / run[1]), runs
+        )
+        results = dict(zip(runs, found, strict=True))
+    cost = {run: [billions] for run, (billions, _counts) in results.items()}
+    machines = {form: results[form, "as-is"][1] for form in FORMS}
+    return cost, machines
+
+
+def report(corpus: Corpus, cost: Costs, machines: dict[str, Counter[str]], unit: str) -> None:
+    print(f"{corpus.docs} docs; same pages either way; medians of {len(cost[FORMS[0], MODES[0]])}")
     print("nested state machines per doc:")
     for form in FORMS:
         counts = machines[form]
         parts = ", ".join(f"{state} {n / corpus.docs:.1f}" for state, n in counts.most_common())
         print(f"  {form:<10} {sum(counts.values()) / corpus.docs:5.1f}  ({parts})")
-    print(f"{'docutils':<10} {'plain cpu s':>12} {'designdoc cpu s':>16} {'ratio':>6}")
+    print(f"{'docutils':<10} {'plain ' + unit:>20} {'designdoc ' + unit:>24} {'ratio':>6}")
     for mode in MODES:
-        plain, designdoc = (statistics.median(cpu[form, mode]) for form in FORMS)
-        print(f"{mode:<10} {plain:12.2f} {designdoc:16.2f} {designdoc / plain:6.2f}")
+        plain, designdoc = (statistics.median(cost[form, mode]) for form in FORMS)
+        print(f"{mode:<10} {plain:20.2f} {designdoc:24.2f} {designdoc / plain:6.2f}")
 
 
 if __name__ == "__main__":
