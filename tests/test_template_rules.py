@@ -683,6 +683,23 @@ def test_anchored_placeholder_pattern_matches_at_each_text_start(tmp_path: Path,
     assert signature(result) == [placeholder(f"doc.{fmt}", line, "TBD")]
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_placeholder_in_the_report_of_an_invalid_option(tmp_path: Path, fmt: str) -> None:
+    """docutils quotes a refused option value in its error; that quote is not prose, and
+    the error already points at the directive (found by the fuzz test: the quote has no
+    line, so the placeholder warning had none either)."""
+    if fmt == "rst":
+        body = ".. alternative:: Retry\n   :class: [Description] ,,,\n   :why-not: Slow.\n"
+    else:
+        body = ":::{alternative} Retry\n:class: [Description] ,,,\n:why-not: Slow.\n:::\n"
+    options = {"status": "draft"}
+    page = doc_page(fmt, "Doc", options, body)
+    result = build(project(tmp_path, fmt, {"doc": page}), freshenv=True)
+    assert 'cannot make ",,," into a class name' in result.warnings_text
+    assert "template placeholder" not in result.warnings_text
+    assert all(warning.line for warning in result.warnings), result.warnings_text
+
+
 # -- placeholders at the right line (each case alone) -------------------------------------
 
 

@@ -226,7 +226,15 @@ def _page_link(
     )
 
 
-_NOT_PROSE = (nodes.literal_block, nodes.literal, nodes.raw, nodes.comment, nodes.doctest_block)
+#: Code, and the reports of docutils and MyST (which quote the source they refused).
+_NOT_PROSE = (
+    nodes.literal_block,
+    nodes.literal,
+    nodes.raw,
+    nodes.comment,
+    nodes.doctest_block,
+    nodes.system_message,
+)
 
 
 def _prose(document: nodes.document) -> Iterator[tuple[str, int | None]]:
