@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from docutils import nodes
 from docutils.frontend import get_default_settings
 from docutils.languages import get_language
@@ -135,6 +136,39 @@ def test_unknown_options_warn_with_a_suggestion_and_the_directive_renders(tmp_pa
         (4, "missing", "alternative 'A' has no :why-not:"),
     ]
     assert "Body stays." in result.soup("index").get_text()
+
+
+IN_CONTENT = (
+    "option :{}: of component is read as content: the options end at a blank line, or at "
+    "a line-break character (such as U+000C or U+2028) inside a value"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "page"),
+    [
+        # a blank line before the options: docutils and MyST read them as content
+        ("index.rst", "Home\n====\n\n.. component:: Q\n\n   :purpose: Holds jobs.\n"
+                      "   :interface: ``put()``\n\n   Body stays.\n"),
+        ("page.md", "# Home\n\n```{component} Q\n\n:purpose: Holds jobs.\n"
+                    ":interface: `put()`\n\nBody stays.\n```\n"),
+        # MyST ends the options at a form feed in a value; the rest of that line too
+        ("page.md", "# Home\n\n```{component} Q\n:class: wide\x0cnarrow\n"
+                    ":purpose: Holds jobs.\n:interface: `put()`\n\nBody stays.\n```\n"),
+    ],
+)  # fmt: skip
+def test_options_read_as_content_warn_at_the_directive(
+    tmp_path: Path, name: str, page: str
+) -> None:
+    toc = "" if name == "index.rst" else "Home\n====\n\n.. toctree::\n\n   page\n"
+    files = {name: page} if name == "index.rst" else {"index.rst": toc, name: page}
+    result = build(write_project(tmp_path, files), freshenv=True)
+    line = 4 if name == "index.rst" else 3
+    assert [(Path(w.file).name, w.line, w.subtype, w.message) for w in result.warnings] == [
+        (name, line, "option", IN_CONTENT.format("purpose")),
+        (name, line, "option", IN_CONTENT.format("interface")),
+    ]
+    assert "Body stays." in result.soup(Path(name).stem).get_text()
 
 
 def test_a_changed_stylesheet_replaces_the_old_copy_silently(tmp_path: Path) -> None:

@@ -558,7 +558,8 @@ def test_myst_line_break_in_an_option_value(tmp_path: Path) -> None:
     """The known limitation the MyST generator leaves out (see ``myst_inline_text``): a
     character that ``str.splitlines()`` ends a line at, inside an option value, ends the
     options there; the options after it are Markdown content, raw HTML included, as in
-    any MyST directive. The build goes on, and the value before the break is kept."""
+    any MyST directive. The build goes on, the value before the break is kept, and each
+    option that ended up in the content is named in a warning."""
     page = (
         "# Retry\n\n```{design-doc}\n:status: draft\n```\n\n"
         "```{component} Queue\n:purpose: Holds\x0cjobs.\n:interface: x <!-- later -->\n\n"
@@ -568,7 +569,11 @@ def test_myst_line_break_in_an_option_value(tmp_path: Path) -> None:
         tmp_path, {"index.rst": "Home\n====\n\n.. toctree::\n\n   m\n", "m.md": page}
     )
     result = build(srcdir, freshenv=True)
-    assert "Traceback" not in result.warnings_text
+    assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
+        (7, "option", "option :interface: of component is read as content: the options end "
+                      "at a blank line, or at a line-break character (such as U+000C or "
+                      "U+2028) inside a value"),
+    ]  # fmt: skip
     (component,) = result.json()["docs"]["m"]["components"]
     assert component["purpose"] == "Holds"
     assert component["interface"] is None

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from sphinx_designdoc.settings import Settings
 
 _VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+#: A content line that reads like an option: ``:name: value``.
+_OPTION_LIKE = re.compile(r":(?P<name>[A-Za-z][\w-]*):(?:\s|$)")
 
 #: Text in which reStructuredText finds no inline markup: words, spaces and a few
 #: punctuation marks (no ``*`_|[<:@\``, no ``..`` or ``--``); parsing it would only give
@@ -107,6 +109,7 @@ class DesignDirective(SphinxDirective):
                 del self.options[name]
                 hint = did_you_mean(name, tuple(self.option_spec or ()))
                 self.warn("option", f"unknown option :{name}: of {self.name}{hint}")
+        self.warn_options_in_content()
         output = self.render()
         source, line = self.get_source_info()
         for node in output:  # so that a warning about any part of it has a line
@@ -117,6 +120,21 @@ class DesignDirective(SphinxDirective):
 
     def render(self) -> list[nodes.Node]:
         raise NotImplementedError
+
+    def warn_options_in_content(self) -> None:
+        """Options that the parser handed on as content, where they render as text (reST:
+        a field list) and set nothing: after a blank line, or, in MyST, after a value
+        holding a character that Python ends lines at (U+000C, U+2028, ...)."""
+        first_paragraph = "\n".join(self.content).strip().split("\n\n", 1)[0]
+        for line in first_paragraph.splitlines():
+            match = _OPTION_LIKE.match(line)
+            if match is not None and match["name"] in (self.option_spec or {}):
+                self.warn(
+                    "option",
+                    f"option :{match['name']}: of {self.name} is read as content: the "
+                    "options end at a blank line, or at a line-break character (such as "
+                    "U+000C or U+2028) inside a value",
+                )
 
     def parse_content_to_nodes(self, allow_section_headings: bool = False) -> list[nodes.Node]:
         """The parsed content; without content, no nested parser is started (each one
