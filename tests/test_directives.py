@@ -148,8 +148,8 @@ IN_CONTENT = (
     ("name", "page"),
     [
         # a blank line before the options: docutils and MyST read them as content
-        ("index.rst", "Home\n====\n\n.. component:: Q\n\n   :purpose: Holds jobs.\n"
-                      "   :interface: ``put()``\n\n   Body stays.\n"),
+        ("page.rst", "Page\n====\n\n.. component:: Q\n\n   :purpose: Holds jobs.\n"
+                     "   :interface: ``put()``\n\n   Body stays.\n"),
         ("page.md", "# Home\n\n```{component} Q\n\n:purpose: Holds jobs.\n"
                     ":interface: `put()`\n\nBody stays.\n```\n"),
         # MyST ends the options at a form feed in a value; the rest of that line too
@@ -160,15 +160,14 @@ IN_CONTENT = (
 def test_options_read_as_content_warn_at_the_directive(
     tmp_path: Path, name: str, page: str
 ) -> None:
-    toc = "" if name == "index.rst" else "Home\n====\n\n.. toctree::\n\n   page\n"
-    files = {name: page} if name == "index.rst" else {"index.rst": toc, name: page}
+    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: page}
     result = build(write_project(tmp_path, files), freshenv=True)
-    line = 4 if name == "index.rst" else 3
+    line = 4 if name.endswith(".rst") else 3
     assert [(Path(w.file).name, w.line, w.subtype, w.message) for w in result.warnings] == [
         (name, line, "option", IN_CONTENT.format("purpose")),
         (name, line, "option", IN_CONTENT.format("interface")),
     ]
-    assert "Body stays." in result.soup(Path(name).stem).get_text()
+    assert "Body stays." in result.soup("page").get_text()
 
 
 def test_a_changed_stylesheet_replaces_the_old_copy_silently(tmp_path: Path) -> None:
