@@ -36,12 +36,16 @@ import tempfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compare_builds import compile_bytecode, machine, run_measured
 from corpus import Corpus, write
 from docutils.parsers.rst import states
 from sphinx.cmd.build import build_main
+
+if TYPE_CHECKING:
+    import resource
+    from collections.abc import Sequence
 
 FORMS = ("plain", "designdoc")
 MODES = ("as-is", "reuse")
@@ -115,24 +119,30 @@ def child(mode: str, srcdir: str, outdir: str) -> None:
     sys.exit(status)
 
 
+def child_build(
+    mode: str, srcdir: Path, outdir: Path, runner: Sequence[str] = ()
+) -> tuple[resource.struct_rusage, Counter[str]]:
+    """One build in a new process (under ``runner``, a command such as valgrind): its
+    resource usage and the machines it built."""
+    command = [*runner, sys.executable, __file__, "--child", mode, str(srcdir), str(outdir)]
+    stdout, _wall, usage = run_measured(command)
+    return usage, Counter(json.loads(stdout.splitlines()[-1]))
+
+
 def run_child(mode: str, srcdir: Path, outdir: Path) -> tuple[float, Counter[str]]:
     """CPU seconds of one build in a new process, and the machines it built."""
-    command = [sys.executable, __file__, "--child", mode, str(srcdir), str(outdir)]
-    stdout, _wall, usage = run_measured(command)
-    counts = Counter(json.loads(stdout.splitlines()[-1]))
+    usage, counts = child_build(mode, srcdir, outdir)
     return usage.ru_utime + usage.ru_stime, counts
 
 
 def count_child(mode: str, srcdir: Path, outdir: Path) -> tuple[float, Counter[str]]:
     """Instructions (billions) of one build under callgrind, and the machines it built."""
     trace, log = outdir.with_suffix(".callgrind"), outdir.with_suffix(".valgrind")
-    command = [
+    callgrind = (
         "valgrind", "--tool=callgrind", "--cache-sim=no",
         f"--callgrind-out-file={trace}", f"--log-file={log}",
-        sys.executable, __file__, "--child", mode, str(srcdir), str(outdir),
-    ]  # fmt: skip
-    stdout, _wall, _usage = run_measured(command)
-    counts = Counter(json.loads(stdout.splitlines()[-1]))
+    )  # fmt: skip
+    _usage, counts = child_build(mode, srcdir, outdir, callgrind)
     with trace.open(encoding="utf-8") as lines:
         total = next(int(line.split()[1]) for line in lines if line.startswith("totals:"))
     return total / 1e9, counts
