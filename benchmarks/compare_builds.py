@@ -1,7 +1,7 @@
 """Build one generated corpus in every form and compare the costs with plain Sphinx.
 
     python benchmarks/compare_builds.py [--docs 200] [--rounds 3] [--goals-per-doc 3]
-                                        [--forms plain,plain-ext,designdoc,needs]
+                                        [--forms plain,plain-ext,stubs,designdoc,needs]
                                         [--measures full,j2,incremental-prose,incremental-title,
                                                     designdoc-builder]
 

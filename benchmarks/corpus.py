@@ -10,6 +10,8 @@
 Every form has the same headings, paragraphs and list items; only the markup that makes
 the structured parts differs. ``plain-ext`` is the plain corpus with this extension
 enabled, to measure what the extension costs a project that has no design docs.
+``stubs`` is the designdoc corpus built by ``stub_directives``, which reads the same
+directives and roles and does nothing with them: what any extension pays for that markup.
 """
 
 from __future__ import annotations
@@ -17,12 +19,9 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-FORMS = ("plain", "plain-ext", "designdoc", "needs")
+FORMS = ("plain", "plain-ext", "stubs", "designdoc", "needs")
 STATUSES = ("draft", "in-review", "approved", "implemented")
 KINDS = ("functional", "performance", "reliability", "security")
 
@@ -30,6 +29,10 @@ _CONF = {
     "plain": "",
     "plain-ext": 'extensions = ["sphinx_designdoc"]\n',
     "designdoc": 'extensions = ["sphinx_designdoc"]\n',
+    "stubs": (
+        f"import sys\nsys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        'extensions = ["stub_directives"]\n'
+    ),
     "needs": textwrap.dedent(
         """\
         extensions = ["sphinx_needs"]
@@ -80,9 +83,10 @@ def write(srcdir: Path, form: str, corpus: Corpus) -> None:
         f"Design docs\n===========\n\n.. toctree::\n   :maxdepth: 1\n\n{toctree}\n",
         encoding="utf-8",
     )
-    (srcdir / "indexes.rst").write_text(_indexes(form), encoding="utf-8")
+    markup = "designdoc" if form == "stubs" else form
+    (srcdir / "indexes.rst").write_text(_indexes(markup), encoding="utf-8")
     for n, name in enumerate(names):
-        text = _Doc(n, name, names[(n + 1) % len(names)], corpus.goals_per_doc).render(form)
+        text = _Doc(n, name, names[(n + 1) % len(names)], corpus.goals_per_doc).render(markup)
         (srcdir / f"{name}.rst").write_text(text, encoding="utf-8")
 
 
