@@ -9,12 +9,14 @@ compiling its transitions. Its ``nested_parse`` keeps finished machines for reus
 ``nested_list_parse``, which all of the above go through, does not.
 
 This script builds the ``plain``, ``stubs`` and ``designdoc`` forms of the benchmark
-corpus in new ``sphinx-build`` processes, alternating, once with docutils as it is and
-once with ``nested_list_parse`` reusing its finished machines the way ``nested_parse``
-does (an experiment, patched into the build process only). It checks that both give the same
-pages, then prints how many machines each form builds per doc, by what they parse, and
-the median CPU times and ratios. The difference is what the change to docutils proposed
-in the roadmap would give every project, with or without this extension.
+corpus in new ``sphinx-build`` processes, alternating, in three modes: ``as-is``, with
+docutils as it is; ``reuse``, with ``nested_list_parse`` reusing its finished machines
+the way ``nested_parse`` does; ``both``, with that and ``State.unlink()`` dropping the
+transitions too (``docutils_proposal.py``: experiments, patched into the build process
+only). It checks that every mode gives the same pages, then prints how many machines
+each form builds per doc, by what they parse, and the median CPU times and ratios. The
+differences are what the changes to docutils proposed in the roadmap would give every
+project, with or without this extension.
 
 With ``--instructions`` it counts the instructions each build executes instead (one
 build of each, under Valgrind's callgrind, all at once: a count does not depend on
@@ -41,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 from compare_builds import compile_bytecode, machine, run_measured
 from corpus import Corpus, write
 from docutils.parsers.rst import states
+from docutils_proposal import drop_transitions, reuse_machines
 from sphinx.cmd.build import build_main
 
 if TYPE_CHECKING:
@@ -48,7 +51,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 FORMS = ("plain", "stubs", "designdoc")
-MODES = ("as-is", "reuse")
+MODES = ("as-is", "reuse", "both")
 
 
 def count_machines(counts: Counter[str]) -> None:
@@ -62,58 +65,14 @@ def count_machines(counts: Counter[str]) -> None:
     states.NestedStateMachine.__init__ = counting  # type: ignore[method-assign]
 
 
-def reuse_machines() -> None:
-    """Make ``nested_list_parse`` keep its finished machines for reuse, as ``nested_parse``
-    does; a machine is taken off the pool while it runs, so nested lists get their own."""
-    original = states.RSTState.nested_list_parse
-    pool: dict[tuple[Any, ...], list[Any]] = {}
-
-    def nested_list_parse(self: Any, block: Any, input_offset: int, node: Any,
-                          initial_state: str, blank_finish: bool,
-                          blank_finish_state: str | None = None,
-                          extra_settings: dict[str, Any] | None = None,
-                          *args: Any, **kwargs: Any) -> tuple[int, bool]:  # fmt: skip
-        if (
-            extra_settings
-            or args
-            or kwargs.get("state_machine_class")
-            or kwargs.get("state_machine_kwargs")
-        ):
-            return original(  # type: ignore[no-any-return]
-                self, block, input_offset, node, initial_state, blank_finish,
-                blank_finish_state, extra_settings or {}, *args, **kwargs,
-            )  # fmt: skip
-        key = (self.nested_sm, id(self.nested_sm_kwargs["state_classes"]), initial_state)
-        free = pool.setdefault(key, [])
-        if free:
-            machine = free.pop()
-            machine.parent_state_machine = self.state_machine
-        else:
-            options = {**self.nested_sm_kwargs, "initial_state": initial_state}
-            machine = self.nested_sm(
-                debug=self.debug, parent_state_machine=self.state_machine, **options
-            )
-        finish_state = machine.states[blank_finish_state or initial_state]
-        finish_state.blank_finish = blank_finish
-        machine.run(block, input_offset, memo=self.memo, node=node,
-                    match_titles=kwargs.get("match_titles", False))  # fmt: skip
-        blank_finish = finish_state.blank_finish
-        offset = machine.abs_line_offset()
-        machine.observers = []
-        for state in machine.states.values():
-            state.__dict__.pop("blank_finish", None)
-        free.append(machine)
-        return offset, blank_finish
-
-    states.RSTState.nested_list_parse = nested_list_parse  # type: ignore[method-assign]
-
-
 def child(mode: str, srcdir: str, outdir: str) -> None:
     """One build, in this process: print the machines it built as JSON."""
     counts: Counter[str] = Counter()
     count_machines(counts)
-    if mode == "reuse":
+    if mode in ("reuse", "both"):
         reuse_machines()
+    if mode == "both":
+        drop_transitions()
     status = build_main(["-E", "-q", "-b", "html", srcdir, outdir])
     print(json.dumps(dict(counts)))
     sys.exit(status)
@@ -187,8 +146,9 @@ def main() -> None:
         else:
             cost, machines = time_rounds(root, args.rounds)
         for form in FORMS:
-            if not same_output(root / "out" / form / "as-is", root / "out" / form / "reuse"):
-                sys.exit(f"{form}: reusing the state machines changed the pages")
+            for mode in MODES[1:]:
+                if not same_output(root / "out" / form / MODES[0], root / "out" / form / mode):
+                    sys.exit(f"{form}: the {mode} mode changed the pages")
     report(corpus, cost, machines, "G instructions" if args.instructions else "cpu s")
 
 
