@@ -24,6 +24,8 @@ from sphinx_designdoc.domain import DesignDomain
 from sphinx_designdoc.extension import DIRECTIVES
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from docutils.parsers.rst.states import Inliner
     from sphinx.application import Sphinx
 
@@ -48,6 +50,9 @@ def _text_role(
 class _StubDomain(Domain):
     name = "design"
     roles: ClassVar = dict.fromkeys(DesignDomain.roles, _text_role)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """Nothing to merge after a parallel read: the stubs keep no data."""
 
 
 def _stub(directive: type[SphinxDirective]) -> type[_Stub]:
