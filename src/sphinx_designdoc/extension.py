@@ -45,6 +45,7 @@ from sphinx_designdoc.render.short_forms_html import (
     visit_design_field,
     visit_design_fields,
 )
+from sphinx_designdoc.structure import SwallowedHeadings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -96,6 +97,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(design_checklist, html=(visit_design_checklist, None))
     app.add_node(design_field, html=(visit_design_field, depart_design_field))
     app.add_node(design_index_rows, html=(visit_design_index_rows, None))
+    app.add_transform(SwallowedHeadings)
     app.add_post_transform(HTMLIndexRenderer)
     app.add_post_transform(DesignIndexRenderer)
     app.add_post_transform(DocStatusRenderer)

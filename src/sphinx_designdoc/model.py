@@ -6,7 +6,8 @@ value and hold plain text only, so the environment can store, merge and diff the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, TypeVar
 
 RELATION_KINDS = ("supersedes", "amends", "requires", "related")
 
@@ -72,6 +73,27 @@ class Testing:
     line: int | None = None
 
 
+#: The sections made of text answers to the template's questions.
+Answers = TypeVar("Answers", Security, Testing)
+
+
+def merge_answers(first: Answers, second: Answers) -> tuple[Answers, tuple[str, ...]]:
+    """A section's answers given twice on a page: ``second`` fills in what ``first`` left
+    empty. Returns the merged answers and the fields of ``second`` that were not taken
+    (answered differently by ``first``)."""
+    taken: dict[str, Any] = {}
+    ignored: list[str] = []
+    for answer in fields(first):
+        if answer.name == "line":
+            continue
+        mine, theirs = getattr(first, answer.name), getattr(second, answer.name)
+        if not mine:
+            taken[answer.name] = theirs
+        elif theirs and theirs != mine:
+            ignored.append(answer.name)
+    return replace(first, **taken), tuple(ignored)
+
+
 @dataclass(frozen=True)
 class Question:
     """An open question; it is resolved once it has a resolution."""
@@ -108,6 +130,17 @@ class LoggingStrategy:
     privacy: str = ""
     details: list[LogUseCase] = field(default_factory=list)
     line: int | None = None
+
+    def merge(self, other: LoggingStrategy) -> tuple[str, ...]:
+        """Take in a second strategy of the same page: its use cases, PII fields and
+        details add up; a privacy note only fills in a missing one. Returns the fields of
+        ``other`` that were not taken (a different privacy note)."""
+        self.use_cases = tuple(dict.fromkeys((*self.use_cases, *other.use_cases)))
+        self.pii = tuple(dict.fromkeys((*self.pii, *other.pii)))
+        self.details.extend(other.details)
+        if not self.privacy:
+            self.privacy = other.privacy
+        return ("privacy",) if other.privacy not in ("", self.privacy) else ()
 
 
 @dataclass(frozen=True)

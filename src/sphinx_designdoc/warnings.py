@@ -22,6 +22,7 @@ SUBTYPES = (
     "ref",
     "lifecycle",
     "privacy",
+    "structure",
     "config",
 )
 

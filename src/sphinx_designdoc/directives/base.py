@@ -8,8 +8,8 @@ Nothing here touches reST-state internals, so the same code runs under MyST.
 from __future__ import annotations
 
 import re
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from contextlib import AbstractContextManager, contextmanager
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -34,6 +34,14 @@ if TYPE_CHECKING:
 _VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 #: A content line that reads like an option: ``:name: value``.
 _OPTION_LIKE = re.compile(r":(?P<name>[A-Za-z][\w-]*):(?:\s|$)")
+#: A MyST fence opening a nested directive; the option lines after it are its own.
+_FENCE = re.compile(r"(?::{3,}|`{3,}|~{3,})")
+#: Scratch keys: the design directive whose content is being parsed, as (name, line), and
+#: the line of each section directive's first use on the page.
+_OPEN = "designdoc:open"
+_SECTIONS = "designdoc:sections"
+
+_T = TypeVar("_T")
 
 #: Text in which reStructuredText finds no inline markup: words, spaces and a few
 #: punctuation marks (no ``*`_|[<:@\``, no ``..`` or ``--``); parsing it would only give
@@ -70,16 +78,20 @@ def scratch(env: BuildEnvironment) -> MutableMapping[str, Any]:
 
 
 @contextmanager
-def collecting(env: BuildEnvironment, key: str) -> Iterator[list[Any]]:
-    """Gather what nested child directives produce while a parent parses its content."""
+def scoped(env: BuildEnvironment, key: str, value: _T) -> Iterator[_T]:
+    """``value`` under ``key`` in the scratch space while a directive parses its content."""
     store = scratch(env)
     outer = store.get(key)
-    items: list[Any] = []
-    store[key] = items
+    store[key] = value
     try:
-        yield items
+        yield value
     finally:
         store[key] = outer
+
+
+def collecting(env: BuildEnvironment, key: str) -> AbstractContextManager[list[Any]]:
+    """Gather what nested child directives produce while a parent parses its content."""
+    return scoped(env, key, [])
 
 
 class DesignDirective(SphinxDirective):
@@ -110,7 +122,8 @@ class DesignDirective(SphinxDirective):
                 hint = did_you_mean(name, tuple(self.option_spec or ()))
                 self.warn("option", f"unknown option :{name}: of {self.name}{hint}")
         self.warn_options_in_content()
-        output = self.render()
+        with scoped(self.env, _OPEN, (self.name, self.line)):
+            output = self.render()
         source, line = self.get_source_info()
         for node in output:  # so that a warning about any part of it has a line
             for element in node.findall(nodes.Element) if isinstance(node, nodes.Element) else ():
@@ -127,6 +140,8 @@ class DesignDirective(SphinxDirective):
         holding a character that Python ends lines at (U+000C, U+2028, ...)."""
         first_paragraph = "\n".join(self.content).strip().split("\n\n", 1)[0]
         for line in first_paragraph.splitlines():
+            if _FENCE.match(line):  # a nested directive; what follows are its options
+                break
             match = _OPTION_LIKE.match(line)
             if match is not None and match["name"] in (self.option_spec or {}):
                 self.warn(
@@ -202,6 +217,51 @@ class DesignDirective(SphinxDirective):
         if node_id and node_id not in self.state.document.ids:
             node["ids"].append(node_id)
             self.state.document.note_explicit_target(node)
+
+
+class SectionDirective(DesignDirective):
+    """A template section (``design-goals``, ``logging-strategy``...): it belongs at the
+    top level of the page, and some are one per page. Either mistake is a ``structure``
+    warning that says what became of this directive's content."""
+
+    #: A second one on the page is a mistake, not more of the same: its answers are merged
+    #: into the first's (``merge_note`` says how) and the page warns.
+    once_per_page: ClassVar[bool] = False
+    #: The line of the first directive of this kind on the page, when this one is not it.
+    earlier: int | None = None
+    #: How this one was merged into the first; set by ``render`` when ``earlier`` is set.
+    merge_note: str = ""
+
+    def run(self) -> list[nodes.Node]:
+        store = scratch(self.env)
+        outer: tuple[str, int] | None = store.get(_OPEN)
+        seen: dict[str, int] = store.setdefault(_SECTIONS, {})
+        self.earlier = seen.get(self.name)
+        seen.setdefault(self.name, self.line)
+        output = super().run()
+        self.warn_structure(outer)
+        return output
+
+    def warn_structure(self, outer: tuple[str, int] | None) -> None:
+        problems: list[str] = []
+        if outer is not None:
+            problems.append(
+                f"{self.name} is inside {outer[0]} (line {outer[1]}): a section directive "
+                "belongs at the top level of the page, after its heading"
+            )
+        repeated = self.once_per_page and self.earlier is not None
+        if repeated and outer != (self.name, self.earlier):
+            problems.append(f"a page holds one {self.name}; the first is at line {self.earlier}")
+        if problems:
+            note = [self.merge_note] if repeated and self.merge_note else []
+            self.warn("structure", "; ".join([*problems, *note]))
+
+    def ignored_note(self, added: str, ignored: Sequence[str]) -> str:
+        """``added``, and which of this directive's options lost to the first's values."""
+        if not ignored:
+            return added
+        names = ", ".join(f":{name}:" for name in ignored)
+        return f"{added}, except {names}, where the first's value is kept"
 
 
 #: Link schemes that run code; browsers ignore ASCII controls and spaces in a URL.

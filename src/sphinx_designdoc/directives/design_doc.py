@@ -10,7 +10,7 @@ from sphinx.util import docname_join
 
 from sphinx_designdoc.catalog import PRD_ROLE, anchor_for
 from sphinx_designdoc.directives.base import (
-    DesignDirective,
+    SectionDirective,
     badge,
     field_list,
     text_options,
@@ -43,7 +43,7 @@ def _spaced(items: list[nodes.inline]) -> list[nodes.Node]:
     return out
 
 
-class DesignDocDirective(DesignDirective):
+class DesignDocDirective(SectionDirective):
     """Metadata of the design doc on this page; the content is its overview."""
 
     section = "doc"

@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx_designdoc.catalog import anchor_for
 from sphinx_designdoc.directives.base import (
     DesignDirective,
+    SectionDirective,
     badge,
     collecting,
     scratch,
@@ -76,7 +77,7 @@ class GoalDirective(DesignDirective):
         return [goal_list(item)]
 
 
-class DesignGoalsDirective(DesignDirective):
+class DesignGoalsDirective(SectionDirective):
     """The Goals section: ``goal`` directives and plain bullets, in written order."""
 
     section = "goals"

@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx_designdoc.catalog import anchor_for, use_case_label
 from sphinx_designdoc.directives.base import (
     DesignDirective,
+    SectionDirective,
     collecting,
     field_list,
     literal_list,
@@ -106,10 +107,11 @@ class LogUseCaseDirective(DesignDirective):
         )
 
 
-class LoggingStrategyDirective(DesignDirective):
+class LoggingStrategyDirective(SectionDirective):
     """The Logging Strategy section."""
 
     section = "logging"
+    once_per_page = True
     option_spec: ClassVar = text_options("use-cases", "pii", "privacy")
 
     def render(self) -> list[nodes.Node]:
@@ -120,13 +122,10 @@ class LoggingStrategyDirective(DesignDirective):
             privacy=privacy,
             line=self.line,
         )
+        page_strategy = self._store(strategy)
         with collecting(self.env, _SINK) as details:
             body = self.parse_content_to_nodes()
-        strategy.details.extend(details)
-        page = self.page()
-        if page.logging is not None:  # details written before this directive
-            strategy.details[:0] = page.logging.details
-        page.logging = strategy
+        page_strategy.details.extend(details)
         privacy_fields = field_list(
             [
                 (_("PII fields"), literal_list(strategy.pii)),
@@ -135,3 +134,18 @@ class LoggingStrategyDirective(DesignDirective):
         )
         checklist = design_checklist(selected=strategy.use_cases)  # built at resolve time
         return [self.container(checklist, *body, *privacy_fields)]
+
+    def _store(self, strategy: LoggingStrategy) -> LoggingStrategy:
+        """Make ``strategy`` the page's, or merge it into the page's first one (stored
+        before the content is parsed, so that a nested one merges into this one)."""
+        page = self.page()
+        if page.logging is not None and self.earlier is not None:
+            ignored = page.logging.merge(strategy)
+            self.merge_note = self.ignored_note(
+                "its use cases, PII fields and details are added to the first's", ignored
+            )
+            return page.logging
+        if page.logging is not None:  # details written before this directive
+            strategy.details[:0] = page.logging.details
+        page.logging = strategy
+        return strategy

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from sphinx_designdoc.directives.base import DesignDirective
+from sphinx_designdoc.directives.base import SectionDirective
 from sphinx_designdoc.model import NonGoal
 
 
-class NonGoalsDirective(DesignDirective):
+class NonGoalsDirective(SectionDirective):
     """Bullets are the non-goals; without bullets, each paragraph is one."""
 
     section = "non-goals"

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from sphinx_designdoc.directives.base import DesignDirective, field_list, text_options
+from sphinx_designdoc.directives.base import SectionDirective, field_list, text_options
 from sphinx_designdoc.i18n import _
-from sphinx_designdoc.model import Security, Testing
+from sphinx_designdoc.model import Security, Testing, merge_answers
 
 if TYPE_CHECKING:
     from docutils import nodes
 
+    from sphinx_designdoc.model import Answers
 
-class FieldsSectionDirective(DesignDirective):
+
+class FieldsSectionDirective(SectionDirective):
     """A section made of labelled option values followed by free prose."""
 
+    once_per_page = True
     fields: ClassVar[tuple[str, ...]] = ()
 
     def labels(self) -> dict[str, str]:
@@ -36,6 +39,15 @@ class FieldsSectionDirective(DesignDirective):
         self.store(values)
         return [self.container(*field_list(rows), *self.parse_content_to_nodes())]
 
+    def merged(self, first: Answers | None, answers: Answers) -> Answers:
+        """``answers``, or, for a second one on the page, the first's completed by them."""
+        if first is None or self.earlier is None:
+            return answers
+        merged, ignored = merge_answers(first, answers)
+        options = [name.replace("_", "-") for name in ignored]
+        self.merge_note = self.ignored_note("its answers fill in the first's empty ones", options)
+        return merged
+
 
 class SecurityDirective(FieldsSectionDirective):
     """Security Considerations: authentication, authorization, data protection."""
@@ -49,10 +61,11 @@ class SecurityDirective(FieldsSectionDirective):
                 "data-protection": _("Data protection")}  # fmt: skip
 
     def store(self, values: dict[str, str]) -> None:
-        self.page().security = Security(
+        page = self.page()
+        page.security = self.merged(page.security, Security(
             values["authentication"], values["authorization"], values["data-protection"],
             self.line,
-        )  # fmt: skip
+        ))  # fmt: skip
 
 
 class TestingDirective(FieldsSectionDirective):
@@ -67,6 +80,8 @@ class TestingDirective(FieldsSectionDirective):
                 "performance": _("Performance tests")}  # fmt: skip
 
     def store(self, values: dict[str, str]) -> None:
-        self.page().testing = Testing(
-            values["unit"], values["integration"], values["performance"], self.line
+        page = self.page()
+        page.testing = self.merged(
+            page.testing,
+            Testing(values["unit"], values["integration"], values["performance"], self.line),
         )
