@@ -170,6 +170,117 @@ def test_options_read_as_content_warn_at_the_directive(
     assert "Body stays." in result.soup("page").get_text()
 
 
+@pytest.mark.parametrize(
+    ("name", "page"),
+    [
+        ("page.rst", "Page\n====\n\n.. design-goals::\n\n   .. goal:: G\n      :class: special\n"),
+        ("page.md", "# Page\n\n::::{design-goals}\n:::{goal} G\n:class: special\n:::\n::::\n"),
+    ],
+)  # fmt: skip
+def test_a_nested_directives_options_are_not_its_parents(
+    tmp_path: Path, name: str, page: str
+) -> None:
+    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: page}
+    result = build(write_project(tmp_path, files), freshenv=True)
+    assert result.warnings_text == ""
+    assert result.soup("page").select_one("li.designdoc-goal.special") is not None
+
+
+NESTED = {
+    "page.rst": (
+        "Page\n====\n\n"
+        ".. logging-strategy::\n   :use-cases: tracing\n\n   Intro.\n\n"
+        "   .. logging-strategy::\n      :pii: user_email\n      :privacy: Hashed.\n\n"
+        "      .. log-use-case:: tracing\n         :fields: user_email\n\n"
+        ".. design-goals::\n\n   - Goal\n\n   .. design-goals::\n\n      - Inner goal\n"
+    ),
+    "page.md": (
+        "# Page\n\n"
+        ":::::{logging-strategy}\n:use-cases: tracing\n\nIntro.\n\n"
+        "::::{logging-strategy}\n:pii: user_email\n:privacy: Hashed.\n\n"
+        ":::{log-use-case} tracing\n:fields: user_email\n:::\n::::\n:::::\n\n"
+        "::::{design-goals}\n- Goal\n\n:::{design-goals}\n- Inner goal\n:::\n::::\n"
+    ),
+}
+#: The lines of (inner logging-strategy, outer, inner design-goals, outer) in ``NESTED``.
+NESTED_LINES = {"page.rst": (9, 4, 20, 16), "page.md": (8, 3, 21, 18)}
+INSIDE = (
+    "{} is inside {} (line {}): a section directive belongs at the top level of the page, "
+    "after its heading"
+)
+
+
+@pytest.mark.parametrize("name", NESTED)
+def test_a_nested_section_directive_warns_and_keeps_its_options(tmp_path: Path, name: str) -> None:
+    """The inner logging-strategy's :pii: is merged, not dropped: no false privacy warning."""
+    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: NESTED[name]}
+    result = build(write_project(tmp_path, files), freshenv=True)
+    inner_log, outer_log, inner_goals, outer_goals = NESTED_LINES[name]
+    assert [(w.file, w.line, w.subtype, w.message) for w in result.warnings] == [
+        (name, inner_log, "structure",
+         INSIDE.format("logging-strategy", "logging-strategy", outer_log)
+         + "; its use cases, PII fields and details are added to the first's"),
+        (name, inner_goals, "structure",
+         INSIDE.format("design-goals", "design-goals", outer_goals)),
+    ]  # fmt: skip
+    doc = result.json()["docs"]["page"]
+    assert doc["logging"]["use_cases"] == ["tracing"]
+    assert doc["logging"]["pii"] == ["user_email"]
+    assert doc["logging"]["privacy"] == "Hashed."
+    assert sorted(goal["title"] for goal in doc["goals"]) == ["Goal", "Inner goal"]
+
+
+SWALLOWED = (
+    "this ':::' opens an anonymous block that swallows the headings 'Non-Goals', 'Data "
+    "Model' (they become rubrics, outside the table of contents); if it was meant to close "
+    "a directive, give that directive's fences more colons than the ones inside it, e.g. "
+    "'::::{design-goals}' around ':::{goal}'"
+)
+GOALS_FENCES = (
+    "# Page\n\n## Goals\n\n{outer}{{design-goals}}\n:::{{goal}} Fast\n:kind: performance\n"
+    ":target: 1 s\n:::\n{outer}\n\n## Non-Goals\n\n- None.\n\n## Data Model\n\nTables.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "page", "expected", "sections"),
+    [
+        # the goal's closing ':::' closes design-goals; the next ':::' opens a block
+        ("page.md", GOALS_FENCES.format(outer=":::"), [(10, "structure", SWALLOWED)],
+         ["Goals"]),
+        ("page.md", GOALS_FENCES.format(outer="::::"), [], ["Goals", "Non-Goals", "Data Model"]),
+        # never closed: a template heading is swallowed, a heading of the author's own
+        # is a rubric by intent
+        ("page.md", "# Page\n\n```{component} Queue\n:purpose: Holds jobs.\n\n"
+                    "## Retry budget\n\nThree.\n\n## Data Model\n\nTables.\n",
+         [(3, "structure", "the headings 'Data Model' are inside this directive (they "
+                           "become rubrics, outside the table of contents): close it before "
+                           "them, with a fence as long as its opening one")], []),
+    ],
+)  # fmt: skip
+def test_headings_swallowed_by_a_fence_mismatch_warn(
+    tmp_path: Path,
+    name: str,
+    page: str,
+    expected: list[tuple[int, str, str]],
+    sections: list[str],
+) -> None:
+    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: page}
+    result = build(write_project(tmp_path, files), freshenv=True)
+    assert [(w.line, w.subtype, w.message) for w in result.warnings] == expected
+    assert [next(h.strings) for h in result.soup("page").select("h2")] == sections
+
+
+def test_a_rest_heading_inside_a_directive_is_an_error_of_docutils(tmp_path: Path) -> None:
+    """The reST side of the fence mismatch: docutils reports it at the heading, so the
+    extension adds nothing."""
+    page = "Page\n====\n\n.. design-goals::\n\n   - Fast\n\n   Non-Goals\n   ---------\n"
+    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", "page.rst": page}
+    result = build(write_project(tmp_path, files), freshenv=True)
+    assert "page.rst:9: ERROR: Unexpected section title." in result.warnings_text
+    assert "designdoc" not in result.warnings_text
+
+
 def test_a_changed_stylesheet_replaces_the_old_copy_silently(tmp_path: Path) -> None:
     src = write_project(tmp_path, {"index.rst": "Home\n====\n"})
     first = build(src)

@@ -385,6 +385,50 @@ def test_security_and_testing_in_json(result: Build, file: str) -> None:
     }
 
 
+def repeated(name: str, first: int) -> str:
+    """The ``structure`` message for a second ``name`` on a page; ``first``: its line."""
+    return f"a page holds one {name}; the first is at line {first}"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_second_security_or_testing_section_fills_in_the_first(tmp_path: Path, fmt: str) -> None:
+    if fmt == "rst":
+        body = (
+            ".. security-considerations::\n   :authentication: mTLS\n\n"
+            ".. security-considerations::\n   :authentication: tokens\n"
+            "   :authorization: billing role only\n\n"
+            ".. testing-strategy::\n   :unit: 90%\n\n"
+            ".. testing-strategy::\n   :integration: gateway timeout\n"
+        )
+    else:
+        body = (
+            "```{security-considerations}\n:authentication: mTLS\n```\n"
+            "```{security-considerations}\n:authentication: tokens\n"
+            ":authorization: billing role only\n```\n"
+            "```{testing-strategy}\n:unit: 90%\n```\n"
+            "```{testing-strategy}\n:integration: gateway timeout\n```\n"
+        )
+    options = {"status": "draft"}
+    start = body_line(options)
+    result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}))
+    file = f"doc.{fmt}"
+    assert signature(result) == [
+        (file, start + 3, "structure",
+         f"{repeated('security-considerations', start)}; its answers fill in the "
+         "first's empty ones, except :authentication:, where the first's value is kept"),
+        (file, start + 10, "structure",
+         f"{repeated('testing-strategy', start + 7)}; its answers fill in the first's "
+         "empty ones"),
+    ]  # fmt: skip
+    doc = result.json()["docs"]["doc"]
+    assert doc["security"] == {
+        "authentication": "mTLS",
+        "authorization": "billing role only",
+        "data_protection": None,
+    }
+    assert doc["testing"] == {"unit": "90%", "integration": "gateway timeout", "performance": None}
+
+
 # -- open-question ------------------------------------------------------------------------
 
 
@@ -638,6 +682,46 @@ def test_custom_pii_patterns(tmp_path: Path, fmt: str) -> None:
         privacy_fault(file, line, "tenant_name", "tenant"),
         privacy_fault(file, line, "user.geo-hash", "geo_hash"),
     }
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_second_logging_strategy_adds_to_the_first(tmp_path: Path, fmt: str) -> None:
+    """Its use cases and details add up, and the first's :pii: still covers the first's
+    fields: no false privacy warning. One ``structure`` warning, at the second."""
+    if fmt == "rst":
+        body = (
+            ".. logging-strategy::\n   :use-cases: tracing\n   :pii: user_email\n"
+            "   :privacy: Emails are hashed.\n\n"
+            "   .. log-use-case:: tracing\n      :fields: user_email\n\n\n\n"
+            ".. logging-strategy::\n   :use-cases: error-tracking\n"
+            "   :privacy: Nothing personal.\n\n"
+            "   .. log-use-case:: error-tracking\n      :fields: error_code\n"
+        )
+    else:
+        body = (
+            "::::{logging-strategy}\n:use-cases: tracing\n:pii: user_email\n"
+            ":privacy: Emails are hashed.\n\n"
+            ":::{log-use-case} tracing\n:fields: user_email\n:::\n::::\n\n"
+            "::::{logging-strategy}\n:use-cases: error-tracking\n"
+            ":privacy: Nothing personal.\n\n"
+            ":::{log-use-case} error-tracking\n:fields: error_code\n:::\n::::\n"
+        )
+    options = {"status": "draft"}
+    start = body_line(options)
+    result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}))
+    assert signature(result) == [
+        (f"doc.{fmt}", start + 10, "structure",
+         f"{repeated('logging-strategy', start)}; its use cases, PII fields and details "
+         "are added to the first's, except :privacy:, where the first's value is kept"),
+    ]  # fmt: skip
+    logging = result.json()["docs"]["doc"]["logging"]
+    assert logging["use_cases"] == ["tracing", "error-tracking"]
+    assert logging["pii"] == ["user_email"]
+    assert logging["privacy"] == "Emails are hashed."
+    assert [(d["use_case"], d["fields"]) for d in logging["details"]] == [
+        ("tracing", ["user_email"]),
+        ("error-tracking", ["error_code"]),
+    ]
 
 
 # -- placeholders -------------------------------------------------------------------------
