@@ -256,12 +256,13 @@ class SectionDirective(DesignDirective):
             note = [self.merge_note] if repeated and self.merge_note else []
             self.warn("structure", "; ".join([*problems, *note]))
 
-    def ignored_note(self, added: str, ignored: Sequence[str]) -> str:
-        """``added``, and which of this directive's options lost to the first's values."""
-        if not ignored:
-            return added
-        names = ", ".join(f":{name}:" for name in ignored)
-        return f"{added}, except {names}, where the first's value is kept"
+
+def note_merge(added: str, ignored: Sequence[str]) -> str:
+    """``added``, and which options of a repeated section lost to the first's values."""
+    if not ignored:
+        return added
+    names = ", ".join(f":{name}:" for name in ignored)
+    return f"{added}, except {names}, where the first's value is kept"
 
 
 #: Link schemes that run code; browsers ignore ASCII controls and spaces in a URL.

@@ -17,6 +17,7 @@ from sphinx_designdoc.directives.base import (
     collecting,
     field_list,
     literal_list,
+    note_merge,
     scratch,
     text_options,
 )
@@ -141,7 +142,7 @@ class LoggingStrategyDirective(SectionDirective):
         page = self.page()
         if page.logging is not None and self.earlier is not None:
             ignored = page.logging.merge(strategy)
-            self.merge_note = self.ignored_note(
+            self.merge_note = note_merge(
                 "its use cases, PII fields and details are added to the first's", ignored
             )
             return page.logging

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from sphinx_designdoc.directives.base import SectionDirective, field_list, text_options
+from sphinx_designdoc.directives.base import (
+    SectionDirective,
+    field_list,
+    note_merge,
+    text_options,
+)
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import Security, Testing, merge_answers
 
@@ -45,7 +50,7 @@ class FieldsSectionDirective(SectionDirective):
             return answers
         merged, ignored = merge_answers(first, answers)
         options = [name.replace("_", "-") for name in ignored]
-        self.merge_note = self.ignored_note("its answers fill in the first's empty ones", options)
+        self.merge_note = note_merge("its answers fill in the first's empty ones", options)
         return merged
 
 
