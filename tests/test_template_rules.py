@@ -429,6 +429,39 @@ def test_a_second_security_or_testing_section_fills_in_the_first(tmp_path: Path,
     assert doc["testing"] == {"unit": "90%", "integration": "gateway timeout", "performance": None}
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_second_goals_or_non_goals_section_adds_to_the_first(tmp_path: Path, fmt: str) -> None:
+    """Nothing is lost (the items add up), and the page says it holds the section twice."""
+    if fmt == "rst":
+        body = (
+            ".. design-goals::\n\n   - Retry on timeouts.\n\n"
+            ".. design-goals::\n\n   - Retry on declines.\n\n"
+            ".. non-goals::\n\n   - Refunds.\n\n"
+            ".. non-goals::\n\n   - Chargebacks.\n"
+        )
+    else:
+        body = (
+            "```{design-goals}\n- Retry on timeouts.\n```\n\n"
+            "```{design-goals}\n- Retry on declines.\n```\n\n"
+            "```{non-goals}\n- Refunds.\n```\n\n"
+            "```{non-goals}\n- Chargebacks.\n```\n"
+        )
+    options = {"status": "draft"}
+    start = body_line(options)
+    step = 4  # lines per section directive, in both formats
+    result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}))
+    file = f"doc.{fmt}"
+    assert signature(result) == [
+        (file, start + step, "structure",
+         f"{repeated('design-goals', start)}; its goals are added to the first's"),
+        (file, start + 3 * step, "structure",
+         f"{repeated('non-goals', start + 2 * step)}; its non-goals are added to the first's"),
+    ]  # fmt: skip
+    doc = result.json()["docs"]["doc"]
+    assert [goal["title"] for goal in doc["goals"]] == ["Retry on timeouts.", "Retry on declines."]
+    assert doc["non_goals"] == ["Refunds.", "Chargebacks."]
+
+
 # -- open-question ------------------------------------------------------------------------
 
 

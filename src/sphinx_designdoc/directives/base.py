@@ -229,7 +229,8 @@ class SectionDirective(DesignDirective):
     once_per_page: ClassVar[bool] = False
     #: The line of the first directive of this kind on the page, when this one is not it.
     earlier: int | None = None
-    #: How this one was merged into the first; set by ``render`` when ``earlier`` is set.
+    #: How this one was merged into the first: set by ``render`` when ``earlier`` is set,
+    #: or on the class where it is always the same.
     merge_note: str = ""
 
     def run(self) -> list[nodes.Node]:

@@ -81,6 +81,8 @@ class DesignGoalsDirective(SectionDirective):
     """The Goals section: ``goal`` directives and plain bullets, in written order."""
 
     section = "goals"
+    once_per_page = True
+    merge_note = "its goals are added to the first's"
 
     def render(self) -> list[nodes.Node]:
         with collecting(self.env, _SINK) as directive_goals:

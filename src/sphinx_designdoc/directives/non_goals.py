@@ -12,6 +12,8 @@ class NonGoalsDirective(SectionDirective):
     """Bullets are the non-goals; without bullets, each paragraph is one."""
 
     section = "non-goals"
+    once_per_page = True
+    merge_note = "its non-goals are added to the first's"
 
     def render(self) -> list[nodes.Node]:
         children = self.parse_content_to_nodes()
