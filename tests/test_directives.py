@@ -221,7 +221,8 @@ def test_a_nested_section_directive_warns_and_keeps_its_options(tmp_path: Path, 
          INSIDE.format("logging-strategy", "logging-strategy", outer_log)
          + "; its use cases, PII fields and details are added to the first's"),
         (name, inner_goals, "structure",
-         INSIDE.format("design-goals", "design-goals", outer_goals)),
+         INSIDE.format("design-goals", "design-goals", outer_goals)
+         + "; its goals are added to the first's"),
     ]  # fmt: skip
     doc = result.json()["docs"]["page"]
     assert doc["logging"]["use_cases"] == ["tracing"]
