@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from sphinx_designdoc.values import did_you_mean, is_iso_date, retention_days, slugify, split_list
+from sphinx_designdoc.values import (
+    did_you_mean,
+    is_iso_date,
+    name_key,
+    retention_days,
+    slugify,
+    split_list,
+)
 
 
 @pytest.mark.parametrize(
@@ -32,6 +39,11 @@ def test_retention_days(text: str, days: int) -> None:
 @pytest.mark.parametrize("text", ["forever", "", "14", "d14", "P", "14 fortnights", "1y2"])
 def test_unparseable_retention(text: str) -> None:
     assert retention_days(text) is None
+
+
+def test_names_are_compared_stripped_and_lowercased() -> None:
+    assert name_key(" In-Review ") == "in-review"
+    assert name_key("APPROVED") == name_key("approved")
 
 
 def test_iso_dates() -> None:

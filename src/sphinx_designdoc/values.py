@@ -84,6 +84,12 @@ def retention_days(value: str) -> int | None:
     return None
 
 
+def name_key(name: str) -> str:
+    """How a status, goal kind, use case or section key is compared: without surrounding
+    space and in lowercase, the same for ``conf.py`` lists and page options."""
+    return name.strip().lower()
+
+
 def did_you_mean(value: str, choices: tuple[str, ...] | list[str]) -> str:
     """A ``did you mean`` hint for a mistyped choice, or an empty string."""
     close = difflib.get_close_matches(value.lower(), list(choices), n=1, cutoff=0.6)

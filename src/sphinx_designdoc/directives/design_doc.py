@@ -20,6 +20,7 @@ from sphinx_designdoc.directives.base import (
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import RELATION_KINDS, DocMeta, Relations
 from sphinx_designdoc.nodes import design_doc_status
+from sphinx_designdoc.values import name_key
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -64,7 +65,7 @@ class DesignDocDirective(SectionDirective):
         body = self.parse_content_to_nodes()
         meta = DocMeta(
             id=self.item_id(self.option("id"), "", "doc") if self.option("id") else page.default_id,
-            status=self.option("status").lower(),
+            status=name_key(self.option("status")),
             authors=self.option_list("authors"),
             reviewers=self.option_list("reviewers"),
             created=self.option("created"),

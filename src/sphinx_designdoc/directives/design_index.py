@@ -9,7 +9,7 @@ from sphinx_designdoc import rules, warnings
 from sphinx_designdoc.directives.base import DesignDirective, text_options
 from sphinx_designdoc.nodes import design_index
 from sphinx_designdoc.query import SPECS, IndexQuery, allowed_columns, kind_choices
-from sphinx_designdoc.values import unknown_choice
+from sphinx_designdoc.values import name_key, unknown_choice
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -30,8 +30,8 @@ class DesignIndexDirective(DesignDirective):
             return []
         query = IndexQuery(
             kind=kind,
-            statuses=tuple(s.lower() for s in self.option_list("status")),
-            kinds=tuple(k.lower() for k in self.option_list("kind")),
+            statuses=tuple(map(name_key, self.option_list("status"))),
+            kinds=tuple(map(name_key, self.option_list("kind"))),
             tags=self.option_list("tags"),
             docs=self.option_list("doc"),
             sort=self.option("sort").lower(),

@@ -17,6 +17,7 @@ from sphinx_designdoc.directives.base import (
 )
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import Goal
+from sphinx_designdoc.values import name_key
 
 _SINK = "designdoc:goals"
 _GOAL_LIST = "designdoc-goal-list"
@@ -59,7 +60,7 @@ class GoalDirective(DesignDirective):
         goal = Goal(
             id=self.item_id(self.option("id"), title, "goal"),
             title=title,
-            kind=self.option("kind").lower() or "functional",
+            kind=name_key(self.option("kind")) or "functional",
             target=target,
             line=self.line,
         )

@@ -25,6 +25,7 @@ from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import LoggingStrategy, LogUseCase
 from sphinx_designdoc.nodes import design_checklist
 from sphinx_designdoc.query import logging_cell_text
+from sphinx_designdoc.values import name_key
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -67,7 +68,7 @@ class LogUseCaseDirective(DesignDirective):
     option_spec: ClassVar = text_options("events", "fields", "retention", "sampling")
 
     def render(self) -> list[nodes.Node]:
-        name = (self.arguments[0] if self.arguments else "").strip().lower()
+        name = name_key(self.arguments[0] if self.arguments else "")
         if not name:
             self.warn("missing", "log-use-case names no use case")
         detail = LogUseCase(
@@ -118,7 +119,7 @@ class LoggingStrategyDirective(SectionDirective):
     def render(self) -> list[nodes.Node]:
         privacy_nodes, privacy = self.inline(self.option("privacy"))
         strategy = LoggingStrategy(
-            use_cases=tuple(name.lower() for name in self.option_list("use-cases")),
+            use_cases=tuple(map(name_key, self.option_list("use-cases"))),
             pii=self.option_list("pii"),
             privacy=privacy,
             line=self.line,
