@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from helpers import Build, build, copy_root
+import pytest
+from bs4 import BeautifulSoup
+from docutils import nodes
+
+from helpers import Build, build, copy_root, write_project
 
 
 @pytest.fixture(scope="module", params=["basic", "myst"])
@@ -164,3 +168,99 @@ def test_backlinks(site: Build) -> None:
     link = site.soup("designs/retry_v1").select_one("dl.designdoc-backlinks a")
     assert link["href"] == "retry.html"
     assert link["title"] == "Payment Retry Service (approved)"
+
+
+SPACED_VALUES = {
+    "rst": """\
+Doc
+===
+
+.. design-doc::
+   :id: spaced
+   :status: In Review
+
+   Overview.
+
+.. design-goals::
+
+   .. goal:: Nice
+      :kind: nice to have
+
+.. logging-strategy::
+   :use-cases: data export
+
+   .. log-use-case:: data export
+""",
+    "md": """\
+# Doc
+
+```{design-doc}
+:id: spaced
+:status: In Review
+
+Overview.
+```
+
+::::{design-goals}
+
+:::{goal} Nice
+:kind: nice to have
+:::
+::::
+
+::::{logging-strategy}
+:use-cases: data export
+
+:::{log-use-case} data export
+:::
+::::
+""",
+}
+INDEXES = """\
+Home
+====
+
+.. toctree::
+
+   doc
+
+See :design:doc:`spaced`.
+
+.. design-index:: docs
+
+.. design-index:: goals
+
+.. design-index:: logging
+"""
+
+
+@pytest.mark.parametrize("fmt", ["rst", "md"])
+def test_a_value_with_spaces_is_one_css_class(tmp_path: Path, fmt: str) -> None:
+    """``:status: in review`` once gave the classes ``designdoc-status-in`` and ``review``."""
+    conf = 'designdoc_log_use_cases = ["tracing", "data export"]\n'
+    src = write_project(tmp_path, {"index.rst": INDEXES, f"doc.{fmt}": SPACED_VALUES[fmt]}, conf)
+    result = build(src, freshenv=True)
+    assert {(w.subtype, w.message.split(";")[0]) for w in result.warnings} == {
+        ("option", "unknown status 'in review'"),
+        ("option", "unknown goal kind 'nice to have'"),
+    }
+    soup = BeautifulSoup(result.body("doc") + result.body("index"), "html.parser")
+    classes = {name for element in soup.select("[class]") for name in element["class"]}
+    assert {"review", "to", "have", "export", "designdoc-status-in"}.isdisjoint(classes)
+    page = result.soup("doc")
+    assert page.select_one(".designdoc-badge.designdoc-status-in-review").get_text() == (
+        "in review"
+    )
+    assert page.select_one("li.designdoc-goal.designdoc-kind-nice-to-have") is not None
+    # a configured use case of two words is a log-use-case's name too
+    assert page.select_one("#usecase-data-export .designdoc-title").get_text() == "Data Export"
+    index = result.soup("index")
+    assert index.select_one("p a.designdoc-link.designdoc-status-in-review") is not None
+    assert index.select_one("td .designdoc-badge.designdoc-status-in-review") is not None
+    assert index.select_one("td .designdoc-badge.designdoc-kind-nice-to-have") is not None
+    assert index.select_one("th.designdoc-col-data-export") is not None
+    # the docutils tables of the other builders: one class each too
+    doctree = build(src, "text", freshenv=True).resolved_doctree("index")
+    names = {name for node in doctree.findall(nodes.Element) for name in node["classes"]}
+    assert {"designdoc-status-in-review", "designdoc-kind-nice-to-have"} <= names
+    assert not [name for name in names if " " in name]

@@ -59,12 +59,6 @@ class Target:
         """A link's tooltip: the title and, where there is one, its doc's status."""
         return f"{self.title} ({self.status})" if self.status else self.title
 
-    @property
-    def link_classes(self) -> list[str]:
-        """A link's classes, so themes can colour it by its doc's status."""
-        status = [f"designdoc-status-{self.status}"] if self.status else []
-        return ["designdoc-link", *status]
-
 
 class Catalog:
     """Lookups over all collected pages."""

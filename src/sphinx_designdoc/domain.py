@@ -23,6 +23,7 @@ from sphinx_designdoc import rules, warnings
 from sphinx_designdoc.catalog import PRD_ROLE, ROLE_TYPES, Catalog, Target
 from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.coverage import normalize_heading
+from sphinx_designdoc.css import link_classes
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import Page
 from sphinx_designdoc.nodes import design_doc_status, design_index
@@ -202,7 +203,7 @@ def _link(
     if not node.get("refexplicit"):
         contnode = nodes.inline(found.title, found.title, classes=contnode["classes"])
     ref = make_refnode(builder, fromdocname, found.docname, found.anchor, contnode, found.hover)
-    ref["classes"] += found.link_classes
+    ref["classes"] += link_classes(found)
     return ref
 
 

@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx.util import docname_join
 
 from sphinx_designdoc.catalog import PRD_ROLE, anchor_for
+from sphinx_designdoc.css import css_class
 from sphinx_designdoc.directives.base import (
     SectionDirective,
     badge,
@@ -94,7 +95,8 @@ class DesignDocDirective(SectionDirective):
         return [node]
 
     def _fields(self, meta: DocMeta) -> list[nodes.Node]:
-        status = [badge(meta.status, f"designdoc-status-{meta.status}")] if meta.status else []
+        status_class = css_class(f"designdoc-status-{meta.status}")
+        status = [badge(meta.status, status_class)] if meta.status else []
         rows: list[tuple[str, Sequence[nodes.Node] | str]] = [
             (_("Status"), status),
             (_("Authors"), ", ".join(meta.authors)),

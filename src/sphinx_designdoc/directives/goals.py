@@ -7,6 +7,7 @@ from typing import ClassVar
 from docutils import nodes
 
 from sphinx_designdoc.catalog import anchor_for
+from sphinx_designdoc.css import css_class
 from sphinx_designdoc.directives.base import (
     DesignDirective,
     SectionDirective,
@@ -31,12 +32,13 @@ def decorate_goal(
     item: nodes.list_item, goal: Goal, target_nodes: list[nodes.Node] | None = None
 ) -> None:
     """Mark a list item as a goal: kind badge before the title, target after it."""
-    item["classes"] += ["designdoc-goal", f"designdoc-kind-{goal.kind}"]
+    kind_class = css_class(f"designdoc-kind-{goal.kind}")
+    item["classes"] += ["designdoc-goal", kind_class]
     first = item.children[0] if item.children else None
     if not isinstance(first, nodes.paragraph):
         first = nodes.paragraph()
         item.insert(0, first)
-    first.insert(0, badge(goal.kind, f"designdoc-kind-{goal.kind}"))
+    first.insert(0, badge(goal.kind, kind_class))
     first.insert(1, nodes.Text(" "))
     if goal.target:
         target = nodes.paragraph("", "", classes=["designdoc-target"])

@@ -65,6 +65,7 @@ class LogUseCaseDirective(DesignDirective):
 
     section = "usecase"
     optional_arguments = 1
+    final_argument_whitespace = True  # a configured use case may be several words
     option_spec: ClassVar = text_options("events", "fields", "retention", "sampling")
 
     def render(self) -> list[nodes.Node]:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from sphinx_designdoc.css import css_class, link_classes
 from sphinx_designdoc.render.index_table import entry_classes, is_badge
 
 if TYPE_CHECKING:
@@ -63,13 +64,14 @@ def _content(
 ) -> str:
     text = encode(cell.text)
     if link is not None:
-        classes = attval(" ".join([*link.link_classes, "reference", "internal"]))
+        classes = attval(" ".join([*link_classes(link), "reference", "internal"]))
         return (
             f'<a class="{classes}" href="{attval(href(link))}" title="{attval(link.hover)}">'
             f"{text}</a>"
         )
     if cell.text and is_badge(cell):
-        return f'<span class="designdoc-badge designdoc-{attval(cell.css)}">{text}</span>'
+        badge_class = css_class(f"designdoc-{cell.css}")
+        return f'<span class="designdoc-badge {badge_class}">{text}</span>'
     return text
 
 

@@ -14,6 +14,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_designdoc.catalog import TYPE_ROLES
+from sphinx_designdoc.css import css_class
 from sphinx_designdoc.directives.base import badge
 from sphinx_designdoc.directives.logging_strategy import use_case_title
 from sphinx_designdoc.i18n import _
@@ -178,7 +179,7 @@ def _entry(content: list[nodes.Node], column: str, cell: Cell | None = None) -> 
 
 def entry_classes(column: str, cell: Cell | None) -> list[str]:
     """A cell's classes: its column (``designdoc-col-status``) and, for use cases, its state."""
-    classes = [f"designdoc-col-{column}"]
+    classes = [css_class(f"designdoc-col-{column}")]
     if cell and cell.css and not is_badge(cell):
         classes.append(f"designdoc-{cell.css}")  # selected, present, missing, open, ...
     return classes
@@ -194,7 +195,7 @@ def _cell(cell: Cell, docname: str) -> list[nodes.Node]:
     thousands of cells and every node costs each later transform and the writer."""
     if cell.link is None:
         if cell.text and is_badge(cell):
-            return [badge(cell.text, f"designdoc-{cell.css}")]
+            return [badge(cell.text, css_class(f"designdoc-{cell.css}"))]
         return [nodes.Text(cell.text)] if cell.text else []
     objtype, name = cell.link
     return [addnodes.pending_xref(
