@@ -898,6 +898,36 @@ def test_placeholder_in_the_prd_option(tmp_path: Path, fmt: str) -> None:
     ]
 
 
+# -- retention periods --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_retention_in_hours_and_beyond_a_century(tmp_path: Path, fmt: str) -> None:
+    """``PT24H`` was refused while ``P999999999Y`` was accepted."""
+    retentions = {"tracing": "PT24H", "error-tracking": "36h", "performance": "P999999999Y"}
+    if fmt == "rst":
+        details = "".join(f"\n   .. log-use-case:: {name}\n      :retention: {retention}\n"
+                          for name, retention in retentions.items())  # fmt: skip
+        body = f".. logging-strategy::\n   :use-cases: {', '.join(retentions)}\n{details}"
+    else:
+        details = "".join(f"\n:::{{log-use-case}} {name}\n:retention: {retention}\n:::\n"
+                          for name, retention in retentions.items())  # fmt: skip
+        body = f"::::{{logging-strategy}}\n:use-cases: {', '.join(retentions)}\n{details}::::\n"
+    options = {"status": "draft"}
+    result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}),
+                   freshenv=True)  # fmt: skip
+    assert signature(result) == [
+        (f"doc.{fmt}", body_line(options) + {"rst": 9, "md": 11}[fmt], "option",
+         ":retention: 'P999999999Y' is longer "
+         "than 100 years (36500 days), the longest retention period accepted"),
+    ]  # fmt: skip
+    details = result.json()["docs"]["doc"]["logging"]["details"]
+    assert [d["retention_days"] for d in details] == [1, 1, None]
+    shown = result.soup("doc").get_text(" ", strip=True)
+    assert "PT24H (1 day)" in shown
+    assert "36h (1 day)" in shown
+
+
 # -- a complete doc -----------------------------------------------------------------------
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from sphinx_designdoc.values import (
+    MAX_RETENTION_DAYS,
     did_you_mean,
     is_iso_date,
     name_key,
+    period_days,
     retention_days,
     slugify,
     split_list,
@@ -30,14 +32,40 @@ from sphinx_designdoc.values import (
         ("p1y6m", 545),
         ("P2W", 14),
         (" 14D ", 14),
+        # hours and minutes, rounded down to whole days
+        ("PT24H", 1),
+        ("pt36h", 1),
+        ("P1DT12H", 1),
+        ("PT1440M", 1),
+        ("PT86400S", 1),
+        ("PT12H", 0),
+        ("24h", 1),
+        ("48 hours", 2),
+        ("1 hour", 0),
+        ("2880 min", 2),
+        ("1.5w", 10),
+        # up to 100 years
+        ("100y", 36500),
+        ("P36500D", 36500),
     ],
 )
 def test_retention_days(text: str, days: int) -> None:
     assert retention_days(text) == days
 
 
-@pytest.mark.parametrize("text", ["forever", "", "14", "d14", "P", "14 fortnights", "1y2"])
+@pytest.mark.parametrize(
+    "text", ["forever", "", "14", "d14", "P", "14 fortnights", "1y2", "PT", "P1DT", "PT1D"]
+)
 def test_unparseable_retention(text: str) -> None:
+    assert retention_days(text) is None
+    assert period_days(text) is None
+
+
+@pytest.mark.parametrize(("text", "days"), [("P999999999Y", 364_999_999_635), ("101y", 36865),
+                                            ("P36501D", 36501), ("876024h", 36501)])  # fmt: skip
+def test_a_retention_beyond_100_years_gives_no_days(text: str, days: int) -> None:
+    """``P999999999Y`` was accepted while ``PT24H`` was refused."""
+    assert period_days(text) == days > MAX_RETENTION_DAYS
     assert retention_days(text) is None
 
 

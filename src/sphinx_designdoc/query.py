@@ -129,7 +129,7 @@ def logging_cell_text(retention: str, sampling: str) -> str:
     days = retention_days(retention) if retention else None
     shown = retention
     if days is not None and retention.strip().lower() not in {f"{days} days", f"{days} day"}:
-        shown = f"{retention} ({days} days)"
+        shown = f"{retention} ({days} day)" if days == 1 else f"{retention} ({days} days)"
     parts = [shown, sampling]
     return "; ".join(part for part in parts if part)
 

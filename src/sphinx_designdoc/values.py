@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
+from fractions import Fraction
 
 _SLUG_DROP = re.compile(r"[^\w\s-]")
 _SLUG_JOIN = re.compile(r"[\s_/-]+")
@@ -40,48 +41,60 @@ def is_iso_date(value: str) -> bool:
     return True
 
 
-_UNIT_DAYS = {
-    "d": 1,
-    "day": 1,
-    "days": 1,
-    "w": 7,
-    "wk": 7,
-    "week": 7,
-    "weeks": 7,
-    "m": 30,
-    "mo": 30,
-    "month": 30,
-    "months": 30,
-    "y": 365,
-    "yr": 365,
-    "year": 365,
-    "years": 365,
+#: Days per unit of a short form such as ``14d`` or ``24h`` (months are 30 days, years 365).
+_UNIT_DAYS: dict[str, Fraction] = {
+    **dict.fromkeys(("min", "mins", "minute", "minutes"), Fraction(1, 24 * 60)),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), Fraction(1, 24)),
+    **dict.fromkeys(("d", "day", "days"), Fraction(1)),
+    **dict.fromkeys(("w", "wk", "week", "weeks"), Fraction(7)),
+    **dict.fromkeys(("m", "mo", "month", "months"), Fraction(30)),
+    **dict.fromkeys(("y", "yr", "year", "years"), Fraction(365)),
 }
+#: Days per unit of an ISO 8601 duration (``P1Y6M``, ``PT24H``), by its group name.
+_ISO_DAYS = {
+    "y": Fraction(365),
+    "mo": Fraction(30),
+    "w": Fraction(7),
+    "d": Fraction(1),
+    "h": Fraction(1, 24),
+    "mi": Fraction(1, 24 * 60),
+    "s": Fraction(1, 24 * 60 * 60),
+}
+#: The longest retention period accepted (100 years): anything longer is a typo, not a
+#: policy, and would make every "kept longer than N days" check meaningless.
+MAX_RETENTION_DAYS = 100 * 365
 # Numbers have at most 9 digits: a longer one is no retention period, and would overflow
-# float() (to infinity) or int() (beyond its 4300-digit limit).
+# int() (beyond its 4300-digit limit).
 _SHORT_FORM = re.compile(r"(\d{1,9}(?:\.\d{1,9})?)\s*([a-z]+)")
 _ISO_FORM = re.compile(
-    r"P(?:(?P<y>\d{1,9})Y)?(?:(?P<m>\d{1,9})M)?(?:(?P<w>\d{1,9})W)?(?:(?P<d>\d{1,9})D)?",
+    r"P(?:(?P<y>\d{1,9})Y)?(?:(?P<mo>\d{1,9})M)?(?:(?P<w>\d{1,9})W)?(?:(?P<d>\d{1,9})D)?"
+    r"(?:T(?=\d)(?:(?P<h>\d{1,9})H)?(?:(?P<mi>\d{1,9})M)?(?:(?P<s>\d{1,9})S)?)?",
     re.IGNORECASE,
 )
 
 
-def retention_days(value: str) -> int | None:
-    """Whole days in a retention period, or ``None`` when it does not parse.
+def period_days(value: str) -> int | None:
+    """Whole days in a period of any length, rounded down; ``None`` when it does not parse.
 
-    Accepts ``14d``, ``2w``, ``6m`` (30-day months), ``1y`` (365-day years), ``90 days``,
-    ``1 year`` and ISO 8601 durations such as ``P30D`` or ``P1Y6M``.
+    Accepts ``14d``, ``2w``, ``6m`` (30-day months), ``1y`` (365-day years), ``24h``,
+    ``90 days``, ``1 year`` and ISO 8601 durations such as ``P30D``, ``P1Y6M`` or
+    ``PT24H``.  Rounding down keeps the number a lower bound: ``36h`` is 1 day.
     """
     text = value.strip().lower()
     if match := _SHORT_FORM.fullmatch(text):
         number, unit = match.groups()
-        if unit in _UNIT_DAYS:
-            return int(float(number) * _UNIT_DAYS[unit])
-        return None
+        return int(Fraction(number) * _UNIT_DAYS[unit]) if unit in _UNIT_DAYS else None
     if (match := _ISO_FORM.fullmatch(text)) and any(match.groupdict().values()):
-        parts = {key: int(num) for key, num in match.groupdict(default="0").items()}
-        return parts["y"] * 365 + parts["m"] * 30 + parts["w"] * 7 + parts["d"]
+        parts = match.groupdict(default="0")
+        return int(sum(int(parts[key]) * days for key, days in _ISO_DAYS.items()))
     return None
+
+
+def retention_days(value: str) -> int | None:
+    """Whole days in a retention period (see :func:`period_days`), or ``None`` when it
+    does not parse or is longer than :data:`MAX_RETENTION_DAYS`."""
+    days = period_days(value)
+    return days if days is not None and days <= MAX_RETENTION_DAYS else None
 
 
 def name_key(name: str) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sphinx_designdoc.model import Finding, Page
 from sphinx_designdoc.rules.common import choice
 from sphinx_designdoc.settings import KINDS_NEEDING_TARGET, Settings
-from sphinx_designdoc.values import is_iso_date, retention_days
+from sphinx_designdoc.values import MAX_RETENTION_DAYS, is_iso_date, period_days, retention_days
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -68,6 +68,16 @@ def check_alternatives(page: Page, settings: Settings) -> Iterator[Finding]:
             )
 
 
+def _retention_problem(retention: str) -> str:
+    """Why a ``:retention:`` value gives no ``retention_days``."""
+    if period_days(retention) is None:
+        return f"unparseable :retention: {retention!r}; use e.g. 14d, 2w, 6m, 1y, '90 days' or P30D"
+    return (
+        f":retention: {retention!r} is longer than 100 years ({MAX_RETENTION_DAYS} days), "
+        "the longest retention period accepted"
+    )
+
+
 def check_logging(page: Page, settings: Settings) -> Iterator[Finding]:
     """Use cases must be known, selected ones detailed, retention parseable, PII explained."""
     logging = page.logging
@@ -95,8 +105,7 @@ def check_logging(page: Page, settings: Settings) -> Iterator[Finding]:
         if detail.retention and retention_days(detail.retention) is None:
             yield Finding(
                 "option",
-                f"unparseable :retention: {detail.retention!r}; "
-                "use e.g. 14d, 2w, 6m, 1y, '90 days' or P30D",
+                _retention_problem(detail.retention),
                 page.docname,
                 detail.line,
             )
