@@ -898,6 +898,50 @@ def test_placeholder_in_the_prd_option(tmp_path: Path, fmt: str) -> None:
     ]
 
 
+# -- items without a title or a name ------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_untitled_items_are_named_so_in_their_warnings(tmp_path: Path, fmt: str) -> None:
+    """An untitled alternative once gave "alternative '' has no :why-not:"."""
+    if fmt == "rst":
+        body = (
+            ".. alternative::\n"
+            "\n"
+            "   Described, but neither titled nor explained.\n"
+            "\n"
+            ".. design-goals::\n"
+            "\n"
+            "   .. goal::\n"
+            "      :kind: performance\n"
+        )
+    else:
+        body = (
+            "```{alternative}\n"
+            "\n"
+            "Described, but neither titled nor explained.\n"
+            "```\n"
+            "\n"
+            "::::{design-goals}\n"
+            "\n"
+            ":::{goal}\n"
+            ":kind: performance\n"
+            ":::\n"
+            "::::\n"
+        )
+    options = {"status": "draft"}
+    alt, goal = body_line(options), body_line(options) + {"rst": 6, "md": 7}[fmt]
+    result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}),
+                   freshenv=True)  # fmt: skip
+    file = f"doc.{fmt}"
+    assert sorted(signature(result)) == [
+        (file, alt, "missing", "alternative has no title"),
+        (file, alt, "missing", "untitled alternative has no :why-not:"),
+        (file, goal, "missing", "goal has no title"),
+        (file, goal, "missing", "untitled performance goal has no :target:"),
+    ]
+
+
 # -- retention periods --------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""What the rules share: the rule signature and the unknown-choice finding."""
+"""What the rules share: the rule signature, the unknown-choice finding, item names."""
 
 from __future__ import annotations
 
@@ -17,3 +17,9 @@ def choice(
     """An ``option`` finding when ``value`` is not one of ``choices``."""
     if value not in choices:
         yield Finding("option", unknown_choice(what, value, choices), docname, line)
+
+
+def named(what: str, title: str) -> str:
+    """``alternative 'Do nothing'``, or ``untitled alternative`` for one without a title
+    (reported on its own), so that a message never quotes an empty title."""
+    return f"{what} {title!r}" if title else f"untitled {what}"

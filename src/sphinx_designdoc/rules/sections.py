@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_designdoc.model import Finding, Page
-from sphinx_designdoc.rules.common import choice
+from sphinx_designdoc.rules.common import choice, named
 from sphinx_designdoc.settings import KINDS_NEEDING_TARGET, Settings
 from sphinx_designdoc.values import MAX_RETENTION_DAYS, is_iso_date, period_days, retention_days
 
@@ -37,7 +37,7 @@ def check_goals(page: Page, settings: Settings) -> Iterator[Finding]:
         if goal.kind in KINDS_NEEDING_TARGET and not goal.target:
             yield Finding(
                 "missing",
-                f"{goal.kind} goal {goal.title!r} has no :target:",
+                f"{named(f'{goal.kind} goal', goal.title)} has no :target:",
                 page.docname,
                 goal.line,
             )
@@ -63,9 +63,8 @@ def check_alternatives(page: Page, settings: Settings) -> Iterator[Finding]:
     """An alternative without the reason it was not chosen teaches nothing."""
     for alt in page.alternatives:
         if not alt.why_not:
-            yield Finding(
-                "missing", f"alternative {alt.title!r} has no :why-not:", page.docname, alt.line
-            )
+            message = f"{named('alternative', alt.title)} has no :why-not:"
+            yield Finding("missing", message, page.docname, alt.line)
 
 
 def _retention_problem(retention: str) -> str:
