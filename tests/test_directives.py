@@ -301,7 +301,12 @@ def test_nitpicky_gives_one_warning_per_unknown_relation(tmp_path: Path) -> None
     })  # fmt: skip
     result = build(src, freshenv=True, confoverrides={"nitpicky": True})
     assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
-        (7, "missing", "log-use-case names no use case"),
+        (
+            7,
+            "missing",
+            "log-use-case names no use case; expected one of tracing, "
+            "error-tracking, user-behavior, performance, security-audit, business-metrics",
+        ),
         (4, "ref", ":supersedes: names unknown design doc 'ghost'"),
     ]
 

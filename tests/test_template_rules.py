@@ -942,6 +942,25 @@ def test_untitled_items_are_named_so_in_their_warnings(tmp_path: Path, fmt: str)
     ]
 
 
+USE_CASES = "tracing, error-tracking, user-behavior, performance, security-audit, business-metrics"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_log_use_case_without_a_name_lists_the_names(tmp_path: Path, fmt: str) -> None:
+    """One warning for the one mistake, with the names an option warning would list."""
+    if fmt == "rst":
+        body = ".. logging-strategy::\n\n   .. log-use-case::\n      :retention: 14d\n"
+    else:
+        body = "::::{logging-strategy}\n\n:::{log-use-case}\n:retention: 14d\n:::\n::::\n"
+    options = {"status": "draft"}
+    result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}),
+                   freshenv=True)  # fmt: skip
+    assert signature(result) == [
+        (f"doc.{fmt}", body_line(options) + 2, "missing",
+         f"log-use-case names no use case; expected one of {USE_CASES}"),
+    ]  # fmt: skip
+
+
 # -- retention periods --------------------------------------------------------------------
 
 

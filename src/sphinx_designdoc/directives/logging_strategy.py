@@ -70,8 +70,9 @@ class LogUseCaseDirective(DesignDirective):
 
     def render(self) -> list[nodes.Node]:
         name = name_key(self.arguments[0] if self.arguments else "")
-        if not name:
-            self.warn("missing", "log-use-case names no use case")
+        if not name:  # one warning, with what an option warning would add: the choices
+            choices = ", ".join(self.settings.log_use_cases)
+            self.warn("missing", f"log-use-case names no use case; expected one of {choices}")
         detail = LogUseCase(
             use_case=name,
             events=self.option_list("events"),
