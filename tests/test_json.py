@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from helpers import Build
+from pathlib import Path
+
+import pytest
+
+from helpers import Build, build, copy_root, write_project
 
 
 def test_json_shape(make_build) -> None:
@@ -142,18 +146,28 @@ def test_json_can_be_turned_off(make_build) -> None:
     assert not (result.outdir / "designdoc.json").exists()
 
 
-def test_json_not_written_by_non_html_builders(make_build) -> None:
-    result: Build = make_build("basic", "text")
-    assert not (result.outdir / "designdoc.json").exists()
+def test_turning_json_off_removes_the_export_of_an_earlier_build(tmp_path: Path) -> None:
+    """The previous ``designdoc.json`` once stayed, with data that no longer holds."""
+    src = copy_root("basic", tmp_path)
+    first = build(src)
+    assert first.json()["docs"]
+    build(src, confoverrides={"designdoc_export_json": False})
+    assert not (first.outdir / "designdoc.json").exists()
 
 
-def test_sections_show_what_a_draft_lacks(make_build) -> None:
-    result: Build = make_build("basic")
-    sections = result.json()["docs"]["ledger-export"]["sections"]
-    assert {key for key, present in sections.items() if present} == {
-        "overview",
-        "goals",
-        "non-goals",
-        "logging-strategy",
-        "alternatives",
-    }
+@pytest.mark.parametrize("text", ['{"version": 2, "docs": {}}', "[1, 2]", "not JSON"])
+def test_turning_json_off_keeps_a_file_it_did_not_write(tmp_path: Path, text: str) -> None:
+    result = build(write_project(tmp_path, {"index.rst": "Home\n====\n"}))
+    (result.outdir / "designdoc.json").write_text(text, encoding="utf-8")
+    build(result.srcdir, confoverrides={"designdoc_export_json": False})
+    assert (result.outdir / "designdoc.json").read_text(encoding="utf-8") == text
+
+
+def test_turning_json_off_keeps_one_from_html_extra_path(tmp_path: Path) -> None:
+    """A portal may publish another project's export through ``html_extra_path``."""
+    other = build(write_project(tmp_path / "other", {"index.rst": "Other\n=====\n"}))
+    published = (other.outdir / "designdoc.json").read_text(encoding="utf-8")
+    conf = 'html_extra_path = ["extra"]\ndesigndoc_export_json = False\n'
+    files = {"index.rst": "Home\n====\n", "extra/designdoc.json": published}
+    result = build(write_project(tmp_path / "portal", files, conf))
+    assert result.json() == other.json()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from sphinx_designdoc.export import dumps, export
+from sphinx_designdoc.export import SCHEMA_VERSION, dumps, export
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,9 +29,35 @@ def write_export(env: BuildEnvironment, outdir: str | Path) -> Path:
 
 
 def write_json(app: Sphinx, exception: Exception | None) -> None:
-    """After a successful HTML-family build, write the export unless it is turned off."""
+    """After a successful HTML-family build, write the export, or, when it is turned
+    off, remove the one an earlier build left, so the output never holds stale data."""
     if exception is not None or app.builder.format != "html":
         return
     domain = cast("DesignDomain", app.env.domains["design"])
     if domain.settings.export_json:
         write_export(app.env, app.outdir)
+    elif _is_our_export(path := Path(app.outdir) / JSON_NAME) and not _is_extra_file(app):
+        path.unlink()
+
+
+def _is_our_export(path: Path) -> bool:
+    """Whether ``path`` holds an export as this extension writes it (its schema version
+    and a ``docs`` object): a file of that name with other content is someone else's."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (
+        isinstance(data, dict)
+        and data.get("version") == SCHEMA_VERSION
+        and isinstance(data.get("docs"), dict)
+    )
+
+
+def _is_extra_file(app: Sphinx) -> bool:
+    """Whether ``html_extra_path`` (copied into the output) provides ``designdoc.json``."""
+    for entry in app.config.html_extra_path:
+        extra = Path(app.confdir, entry)
+        if (extra / JSON_NAME).is_file() or (extra.name == JSON_NAME and extra.is_file()):
+            return True
+    return False
