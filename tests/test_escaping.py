@@ -10,6 +10,18 @@ from helpers import Build, build, copy_root, write_project
 
 PAGES = ("index", "evil", "evil_md")
 INJECTED = ("script", "img", "iframe", "style", "svg", "b")
+#: What browsers strip from a URL before they read its scheme.
+IGNORED_IN_URLS = "".join(map(chr, range(0x21)))
+SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
+
+
+def runs_script(url: str) -> bool:
+    return url.lstrip(IGNORED_IN_URLS).lower().startswith(SCRIPT_SCHEMES)
+
+
+def plain(text: str) -> str:
+    """Text with its spaces collapsed and its (smart) quotes straight."""
+    return " ".join(text.split()).replace("\u201c", '"').replace("\u201d", '"')
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +38,7 @@ def test_no_injected_elements(site: Build, page: str) -> None:
     for element in body.find_all(True):
         assert not [name for name in element.attrs if name.startswith("on")], element
         for attr in ("href", "src"):
-            assert not str(element.get(attr, "")).lower().startswith("javascript:"), element
+            assert not runs_script(str(element.get(attr, ""))), element
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -83,3 +95,91 @@ def test_script_links_in_titles_and_options_are_text(tmp_path: Path) -> None:
     assert "javascript:alert(1)" in text
     assert "JaVaScRiPt:alert(2)" in text
     assert "https://example.com/why" in [a.get("href") for a in site.soup("index").find_all("a")]
+
+
+def test_targets_and_substitutions_resolved_late_are_text(site: Build) -> None:
+    """Named, anonymous and indirect targets and substitutions are resolved after the
+    directives ran (by docutils' transforms); what they give titles and option values is
+    still shown as text, and a link is kept only for ``http(s)``, ``mailto`` or relative
+    URLs."""
+    component = site.soup("evil").select_one(".designdoc-component")
+    assert component is not None
+    assert [a["href"] for a in component.find_all("a")] == ["https://example.com/safe"]
+    assert component.find("a").get_text() == "safe target"
+    text = plain(component.get_text())
+    for shown in (
+        'Named target one, anonymous target two and <img src=x onerror=alert("role")>',
+        'a data target, a raw <img src=x onerror=alert("substitution")> substitution, '
+        "a vb target one and an indirect target",
+    ):
+        assert shown in text
+    goal = site.soup("evil").select_one("#goal-reached-through-target-one")
+    assert goal is not None
+    assert goal.find_all("a") == []
+    assert 'Target: <img src=x onerror=alert("substitution")>' in plain(goal.get_text())
+
+
+def test_myst_references_and_raw_markup_are_text(site: Build) -> None:
+    """MyST: raw HTML and raw roles show as text, a link to a scheme other than
+    ``http(s)`` or ``mailto`` as its text; a reference to an ``https`` URL links."""
+    component = site.soup("evil_md").select_one(".designdoc-component")
+    assert component is not None
+    assert [a["href"] for a in component.find_all("a")] == ["https://example.com/safe-md"]
+    text = plain(component.get_text())
+    for shown in (
+        "A [named][named] reference, a safe one and",
+        '<img src=x onerror=alert("md-role")>',
+        '<a href="javascript:alert(1)">raw link</a>, <img src=x onerror=alert("md-img")> '
+        "and a file",
+    ):
+        assert shown in text
+
+
+@pytest.mark.parametrize("builder", ["text", "latex"])
+def test_other_builders_show_the_guarded_values(tmp_path: Path, builder: str) -> None:
+    """Raw HTML in a title or option value is text for every builder, not HTML that
+    the others drop."""
+    result = build(copy_root("escaping", tmp_path), builder, freshenv=True)
+    suffix = ".txt" if builder == "text" else ".tex"
+    written = "".join(p.read_text(encoding="utf-8") for p in result.outdir.glob(f"*{suffix}"))
+    for tex, text in ((r"\textless{}", "<"), (r"\textgreater{}", ">"), (r"\sphinxhyphen{}", "-")):
+        written = written.replace(tex, text)
+    written = plain(written)  # the text builder wraps lines
+    for shown in (
+        'a raw <img src=x onerror=alert("substitution")> substitution',
+        '<img src=x onerror=alert("role")>',
+        '<img src=x onerror=alert("md-role")>',
+    ):
+        assert shown in written, shown
+
+
+@pytest.mark.parametrize("markdown", [False, True], ids=["rst", "myst"])
+def test_page_text_outside_the_directives_is_the_authors(tmp_path: Path, markdown: bool) -> None:
+    """Sphinx trusts a page's author as much as the page (``raw`` exists): the guard is
+    for titles and option values only, not for the page's own text."""
+    page = (
+        "# Page\n\n[named]: https://example.com/page\n\n"
+        ':::{alternative} Link [named][named] <b onclick="x()">raw</b>\n:why-not: no\n:::\n\n'
+        'Page text [named][named] <b onclick="x()">raw</b>.\n'
+        if markdown
+        else "Page\n====\n\n.. alternative:: Link `named`_ |raw|\n   :why-not: no\n\n"
+        "Page text `named`_ |raw|.\n\n.. _named: javascript:alert(1)\n"
+        '.. |raw| raw:: html\n\n   <b onclick="x()">raw</b>\n'
+    )
+    srcdir = write_project(
+        tmp_path,
+        {"conf.py": 'extensions = ["sphinx_designdoc", "myst_parser"]\n'
+         'myst_enable_extensions = ["colon_fence"]\n',
+         "index.md" if markdown else "index.rst": page},
+    )  # fmt: skip
+    soup = build(srcdir, freshenv=True).soup("index")
+    alternative = soup.select_one(".designdoc-alternative")
+    paragraph = soup.select_one(".designdoc-alternative ~ p")
+    assert alternative is not None
+    assert paragraph is not None
+    assert alternative.find_all("b") == []
+    assert '<b onclick="x()">raw</b>' in plain(alternative.get_text())
+    assert [b.get_text() for b in paragraph.find_all("b")] == ["raw"]
+    href = "https://example.com/page" if markdown else "javascript:alert(1)"
+    assert [a["href"] for a in paragraph.find_all("a")] == [href]
+    assert [a["href"] for a in alternative.find_all("a")] == ([href] if markdown else [])

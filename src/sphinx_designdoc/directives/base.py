@@ -20,6 +20,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_designdoc import warnings
 from sphinx_designdoc.model import Finding, Page
 from sphinx_designdoc.nodes import design_field, design_fields
+from sphinx_designdoc.render.guard import guarded
 from sphinx_designdoc.values import did_you_mean, slugify, split_list
 
 if TYPE_CHECKING:
@@ -191,19 +192,15 @@ class DesignDirective(SphinxDirective):
         return title_nodes, title
 
     def inline(self, text: str) -> tuple[list[nodes.Node], str]:
-        """Inline markup for an option value, and its plain text for the model."""
+        """Inline markup for an option value (guarded: :mod:`~sphinx_designdoc.render.guard`),
+        and its plain text for the model."""
         if not text:
             return [], ""
         if isinstance(self.state, RSTState) and _NO_INLINE_MARKUP.fullmatch(text):
             return [nodes.Text(text)], " ".join(text.split())  # what the parser would give
         parsed, messages = self.parse_inline(text, lineno=self.lineno)
-        parsed = [_as_text_if_unsafe(node) for node in parsed]
-        for node in parsed:
-            if isinstance(node, nodes.Element):
-                for unsafe in [n for n in node.findall(nodes.Element) if _is_unsafe(n)]:
-                    unsafe.replace_self(_as_text_if_unsafe(unsafe))
         plain = " ".join("".join(node.astext() for node in parsed).split())
-        return [*parsed, *messages], plain
+        return [*guarded(self.state.document, parsed), *messages], plain
 
     def container(self, *children: nodes.Node) -> nodes.container:
         classes = ["designdoc", f"designdoc-{self.section}", *self.options.get("class", [])]
@@ -264,23 +261,6 @@ def note_merge(added: str, ignored: Sequence[str]) -> str:
         return added
     names = ", ".join(f":{name}:" for name in ignored)
     return f"{added}, except {names}, where the first's value is kept"
-
-
-#: Link schemes that run code; browsers ignore ASCII controls and spaces in a URL.
-_SCRIPT_URI = re.compile(r"[\x00-\x20]*(?:javascript|vbscript|data):", re.IGNORECASE)
-
-
-def _is_unsafe(node: nodes.Node) -> bool:
-    """Raw HTML (MyST parses inline HTML), or a link to a script: docutils makes a link of
-    any standalone URI with a registered scheme, ``javascript:`` included."""
-    if isinstance(node, nodes.reference):
-        return bool(_SCRIPT_URI.match(re.sub(r"[\t\n\r]", "", node.get("refuri", ""))))
-    return isinstance(node, nodes.raw)
-
-
-def _as_text_if_unsafe(node: nodes.Node) -> nodes.Node:
-    """An option value or title is shown as text where it would be markup or a script."""
-    return nodes.Text(node.astext()) if _is_unsafe(node) else node
 
 
 def field_list(rows: Sequence[tuple[str, Sequence[nodes.Node] | str]]) -> list[nodes.Node]:
