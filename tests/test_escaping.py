@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import Build, build, copy_root, write_project
+from sphinx_designdoc.render.guard import is_linkable
 
 PAGES = ("index", "evil", "evil_md")
 INJECTED = ("script", "img", "iframe", "style", "svg", "b")
@@ -183,3 +184,27 @@ def test_page_text_outside_the_directives_is_the_authors(tmp_path: Path, markdow
     href = "https://example.com/page" if markdown else "javascript:alert(1)"
     assert [a["href"] for a in paragraph.find_all("a")] == [href]
     assert [a["href"] for a in alternative.find_all("a")] == ([href] if markdown else [])
+
+
+@pytest.mark.parametrize(
+    ("uri", "linkable"),
+    [
+        ("https://example.com/a", True),
+        ("HTTP://example.com", True),
+        ("mailto:a@example.com", True),
+        ("other.html#id", True),
+        ("#id", True),
+        ("//example.com/x", True),
+        ("java%09script:alert(1)", True),  # a relative path to browsers too
+        ("javascript:alert(1)", False),
+        (" \x01\x1fJaVaScRiPt:alert(1)", False),  # browsers skip these first
+        ("java\tscr\nipt:alert(1)", False),  # and drop tabs and line breaks anywhere
+        ("vbscript:msgbox(1)", False),
+        ("data:text/html,<script>", False),
+        ("ftp://example.com/file", False),
+        ("file:///etc/passwd", False),
+        ("http://[::1/unclosed", False),
+    ],
+)
+def test_only_http_mailto_and_relative_urls_are_linkable(uri: str, linkable: bool) -> None:
+    assert is_linkable(uri) is linkable

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 #: What a value's markup can be, or become, a link or raw markup from.
 _MAY_BE_ACTIVE = (nodes.raw, nodes.reference, nodes.substitution_reference)
 #: Schemes a link from a title or option value may have ("" is a relative URL).
-LINKABLE_SCHEMES = frozenset({"", "http", "https", "mailto"})
+_LINKABLE_SCHEMES = frozenset({"", "http", "https", "mailto"})
 #: What browsers strip from the start of a URL (``urlsplit`` strips it only since
 #: Python 3.11.4; it removes tabs and line breaks anywhere itself).
 _C0_CONTROL_OR_SPACE = "".join(map(chr, range(0x21)))
@@ -34,7 +34,7 @@ _C0_CONTROL_OR_SPACE = "".join(map(chr, range(0x21)))
 def is_linkable(uri: str) -> bool:
     """Whether a browser reads ``uri`` as ``http(s)``, ``mailto`` or relative."""
     try:
-        return urlsplit(uri.lstrip(_C0_CONTROL_OR_SPACE)).scheme in LINKABLE_SCHEMES
+        return urlsplit(uri.lstrip(_C0_CONTROL_OR_SPACE)).scheme in _LINKABLE_SCHEMES
     except ValueError:  # such as an unclosed IPv6 address: not worth a link
         return False
 
@@ -63,7 +63,8 @@ class ValueGuard(Transform):
         value = self.startnode
         assert value is not None  # applied to the pending node that asked for it
         for node in list(value.findall(_is_active, include_self=False)):
-            node.parent.replace(node, nodes.Text(node.astext()))  # ids, classes and all
+            # (replace_self would refuse to leave the node's classes behind)
+            node.parent.replace(node, nodes.Text(node.astext()))
         parent = value.parent
         if parent is not None and value in parent.children:  # not dropped meanwhile
             parent.replace(value, value.children)
