@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from helpers import build, write_project
 from sphinx_designdoc.directives.base import _NO_INLINE_MARKUP
+from sphinx_designdoc.values import digest_id
 
 TOC = "Home\n====\n\n.. toctree::\n\n   a\n   prd/spec\n"
 
@@ -65,17 +66,116 @@ def test_class_option_adds_classes(tmp_path: Path) -> None:
     assert soup.select_one("table.designdoc-index.wide") is not None
 
 
-def test_invalid_ids_are_replaced_with_a_warning(tmp_path: Path) -> None:
-    src = write_project(tmp_path, {"index.rst": "Home\n====\n\n.. goal:: G\n   :id: a.b c\n"})
-    result = build(src, freshenv=True)
-    assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
-        (
-            4,
-            "option",
-            "invalid goal id 'a.b c'; using 'ab-c' (ids are letters, digits, '-' and '_')",
-        )
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        ("index.rst", "Home\n====\n\n.. goal:: G\n   :id: {id}\n", 4),
+        ("index.md", "# Home\n\n:::{{goal}} G\n:id: {id}\n:::\n", 3),
+    ],
+)
+def test_invalid_ids_are_replaced_with_a_warning(
+    tmp_path: Path, name: str, text: str, line: int
+) -> None:
+    rule = "ids are letters and digits of any script, '-' and '_', starting with a letter or digit"
+    no_letters = digest_id("goal", "!!!")
+    cases = [
+        ("a.b c", "ab-c", f"invalid goal id 'a.b c'; using 'ab-c' ({rule})"),
+        ("надёжность", "надёжность", None),  # letters are letters, in any script
+        ("!!!", no_letters, f"invalid goal id '!!!'; using {no_letters!r} ({rule})"),
     ]
-    assert result.json()["docs"]["index"]["goals"][0]["id"] == "ab-c"
+    for explicit, used, message in cases:
+        src = write_project(tmp_path / used, {name: text.format(id=explicit)})
+        result = build(src, freshenv=True)
+        expected = [(name, line, "option", message)] if message else []
+        assert [(w.file, w.line, w.subtype, w.message) for w in result.warnings] == expected
+        assert result.json()["docs"]["index"]["goals"][0]["id"] == used
+
+
+_SCRIPTS = {
+    "rst": (
+        "Home\n====\n\n{above}.. design-goals::\n\n   - 速度\n   - 信頼性\n   - ⚡\n   - ⏱\n\n"
+        "   .. goal:: Надёжность\n\n.. component:: Планировщик\n\n"
+        ".. alternative:: 代替案\n   :why-not: 遅い\n\n.. open-question:: Вопрос?\n\n"
+        ":design:goal:`надёжность`, :design:component:`планировщик`.\n"
+    ),
+    "md": (
+        "# Home\n\n{above}::::{{design-goals}}\n- 速度\n- 信頼性\n- ⚡\n- ⏱\n\n"
+        ":::{{goal}} Надёжность\n:::\n::::\n\n:::{{component}} Планировщик\n:::\n\n"
+        ":::{{alternative}} 代替案\n:why-not: 遅い\n:::\n\n:::{{open-question}} Вопрос?\n:::\n\n"
+        "{{design:goal}}`надёжность`, {{design:component}}`планировщик`.\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("suffix", ["rst", "md"])
+def test_ids_keep_every_scripts_letters_and_stay_when_lines_are_added(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Titles in any script have ids of their letters; titles without letters or digits
+    get distinct ids; none depends on its line, so a line added above changes none."""
+
+    def ids_and_anchors(above: str) -> tuple[dict[str, list[str]], list[str], list[str]]:
+        src = write_project(tmp_path / str(len(above)), {
+            f"index.{suffix}": _SCRIPTS[suffix].format(above=above),
+        })  # fmt: skip
+        result = build(src, freshenv=True)
+        assert result.warnings_text == ""
+        doc = result.json()["docs"]["index"]
+        ids = {kind: [item["id"] for item in doc[kind]]
+               for kind in ("goals", "components", "alternatives", "questions")}  # fmt: skip
+        soup = result.soup("index")
+        anchors = [str(node["id"]) for node in soup.select("li.designdoc-goal, div.designdoc[id]")]
+        links = [str(a["href"]) for a in soup.select("a.designdoc-link")]
+        assert [soup.find(id=href.removeprefix("#")).get_text() for href in links] == [
+            soup.select("li.designdoc-goal")[4].get_text(),
+            soup.select_one("div.designdoc-component").get_text(),
+        ]
+        return ids, anchors, links
+
+    ids, anchors, links = ids_and_anchors("")
+    no_letters = ids["goals"][2:4]
+    assert ids == {
+        "goals": ["速度", "信頼性", *no_letters, "надёжность"],
+        "components": ["планировщик"],
+        "alternatives": ["代替案"],
+        "questions": ["вопрос"],
+    }
+    assert no_letters == [digest_id("goal", "⚡"), digest_id("goal", "⏱")]
+    assert len(set(anchors)) == len(anchors) == 8
+    assert ids_and_anchors("A new line.\n\nAnd another one.\n\n") == (ids, anchors, links)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "lines"),
+    [
+        ("index.rst", "Home\n====\n\n{above}.. design-goals::\n\n   - ⚡\n   - ⚡\n\n"
+         ".. goal::\n   :kind: security\n\n.. goal::\n   :kind: reliability\n", (7, 9, 12)),
+        ("index.md", "# Home\n\n{above}:::{{design-goals}}\n- ⚡\n- ⚡\n:::\n\n"
+         ":::{{goal}}\n:kind: security\n:::\n\n:::{{goal}}\n:kind: reliability\n:::\n", (5, 8, 12)),
+    ],
+)  # fmt: skip
+def test_same_text_is_a_duplicate_and_untitled_items_differ(
+    tmp_path: Path, name: str, text: str, lines: tuple[int, int, int]
+) -> None:
+    """Two bullets with the same text are one goal twice; two untitled goals are told
+    apart by their text, not by their lines."""
+
+    def goal_ids(above: str) -> list[str]:
+        src = write_project(tmp_path / str(len(above)), {name: text.format(above=above)})
+        result = build(src, freshenv=True)
+        moved = above.count("\n")
+        duplicate, untitled, other = (line + moved for line in lines)
+        repeated = digest_id("goal", "⚡")
+        assert [(w.file, w.line, w.subtype, w.message) for w in result.warnings] == [
+            (name, untitled, "missing", "goal has no title"),
+            (name, other, "missing", "goal has no title"),
+            (name, duplicate, "duplicate", f"duplicate goal id {repeated!r} in this doc"),
+        ]
+        return [goal["id"] for goal in result.json()["docs"]["index"]["goals"]]
+
+    ids = goal_ids("")
+    assert len(set(ids[2:])) == 2
+    assert goal_ids("A new line.\n\n") == ids
 
 
 def test_missing_titles_warn_and_render_the_rest(tmp_path: Path) -> None:

@@ -276,8 +276,12 @@ def page(
     goals: tuple[Goal, ...] = (),
     alternatives: tuple[Alternative, ...] = (),
 ) -> Page:
+    """A page record as a read leaves it, with the anchor each item got."""
     meta = DocMeta(docname, status=status, authors=authors, tags=tags)
-    return Page(docname, docname, title, meta, list(goals), alternatives=list(alternatives))
+    items = [("goal", goal.id) for goal in goals] + [("alternative", a.id) for a in alternatives]
+    anchors = {(objtype, item_id): f"{objtype}-{item_id}" for objtype, item_id in items}
+    return Page(docname, docname, title, meta, list(goals), alternatives=list(alternatives),
+                anchors=anchors)  # fmt: skip
 
 
 CATALOG = Catalog({

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from docutils import nodes
+from sphinx.util.inventory import InventoryFile
 
 from helpers import Build, build, copy_root, write_project
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture(scope="module", params=["basic", "myst"])
@@ -264,3 +268,75 @@ def test_a_value_with_spaces_is_one_css_class(tmp_path: Path, fmt: str) -> None:
     names = {name for node in doctree.findall(nodes.Element) for name in node["classes"]}
     assert {"designdoc-status-in-review", "designdoc-kind-nice-to-have"} <= names
     assert not [name for name in names if " " in name]
+
+
+# -- anchors -------------------------------------------------------------------------
+
+_TRACKER = {
+    "rst": (
+        "Tracker\n=======\n\n.. design-doc::\n   :id: tracker\n\n   Overview.\n\n{first}{second}"
+        "See :design:goal:`tracking`.\n",
+        "Goal Tracking\n-------------\n\nHow we track.\n\n",
+        ".. goal:: Track every retry\n   :id: tracking\n\n",
+        "Links\n=====\n\n:design:goal:`tracker.tracking`\n\n.. design-index:: goals\n",
+    ),
+    "md": (
+        "# Tracker\n\n:::{{design-doc}}\n:id: tracker\n\nOverview.\n:::\n\n{first}{second}"
+        "See {{design:goal}}`tracking`.\n",
+        "## Goal Tracking\n\nHow we track.\n\n",
+        ":::{goal} Track every retry\n:id: tracking\n:::\n\n",
+        "# Links\n\n{design:goal}`tracker.tracking`\n\n:::{design-index} goals\n:::\n",
+    ),
+}
+
+
+def _landing(result: Build, href: str, base: str = "") -> Tag:
+    """The element a link from page ``base`` (a docname) leads to."""
+    page, _, fragment = href.partition("#")
+    folder = base.rpartition("/")[0]
+    docname = (f"{folder}/{page}" if folder else page).removesuffix(".html") if page else base
+    element = result.soup(docname).find(id=fragment)
+    assert isinstance(element, Tag), href
+    return element
+
+
+@pytest.mark.parametrize("heading_first", [True, False])
+@pytest.mark.parametrize("suffix", ["rst", "md"])
+def test_every_link_to_an_item_lands_on_it_whatever_the_headings(
+    tmp_path: Path, suffix: str, heading_first: bool
+) -> None:
+    """A heading "Goal Tracking" has docutils' id ``goal-tracking``, the anchor the goal
+    ``tracking`` asks for: the heading keeps it, before or after the goal, and every link
+    to the goal (role, index table, domain index page, objects.inv) leads to the goal."""
+    template, heading, goal, links = _TRACKER[suffix]
+    first, second = (heading, goal) if heading_first else (goal, heading)
+    src = write_project(tmp_path, {
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   tracker\n   links\n",
+        f"tracker.{suffix}": template.format(first=first, second=second),
+        f"links.{suffix}": links,
+    })  # fmt: skip
+    result = build(src, freshenv=True)
+    assert result.warnings_text == ""
+    with open(result.outdir / "objects.inv", "rb") as stream:
+        inventory = InventoryFile.load(stream, "", lambda base, uri: uri)
+    data = inventory.data if hasattr(inventory, "data") else inventory
+    entry = dict(data["design:goal"])["tracker.tracking"]
+    # the role link on its page; the role link and the index row on the other; the
+    # domain index page's row; the inventory's entry
+    hrefs = [(docname, href) for docname in ("tracker", "links", "design-goals")
+             for href in _hrefs(result, docname, "Track every retry")]  # fmt: skip
+    assert [docname for docname, _ in hrefs] == ["tracker", "links", "links", "design-goals"]
+    hrefs.append(("", entry.uri if hasattr(entry, "uri") else entry[2]))
+    for base, href in hrefs:
+        element = _landing(result, str(href), base)
+        assert element.name == "li", href
+        assert "designdoc-goal" in element["class"]
+        assert "Track every retry" in element.get_text()
+    section = _landing(result, "#goal-tracking", "tracker")
+    assert section.name == "section"
+    assert section.select_one("h2").get_text(strip=True).rstrip("¶#") == "Goal Tracking"
+
+
+def _hrefs(result: Build, docname: str, text: str) -> list[str]:
+    """Where the links showing ``text`` on page ``docname`` lead."""
+    return [str(a["href"]) for a in result.soup(docname).select("a") if a.get_text() == text]

@@ -7,7 +7,9 @@ import pytest
 from sphinx_designdoc.values import (
     MAX_RETENTION_DAYS,
     did_you_mean,
+    digest_id,
     is_iso_date,
+    is_valid_id,
     name_key,
     period_days,
     retention_days,
@@ -84,9 +86,42 @@ def test_iso_dates() -> None:
 def test_slugify() -> None:
     assert slugify("Fast Path!") == "fast-path"
     assert slugify("designs/payment_retry") == "designs-payment-retry"
-    assert slugify("Überprüfung der Zahlungen") == "uberprufung-der-zahlungen"
     assert slugify("<script>") == "script"
+    assert slugify("p99 < 200 ms") == "p99-200-ms"
     assert slugify("!!!") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Überprüfung der Zahlungen", "überprüfung-der-zahlungen"),
+        ("Надёжность платежей", "надёжность-платежей"),
+        ("支払いの再試行", "支払いの再試行"),
+        ("हिन्दी भाषा", "हिन्दी-भाषा"),  # the vowel signs and virama are marks: kept
+        ("\uff26\uff35\uff2c\uff2c\u3000\uff57\uff49\uff44\uff54\uff48", "full-width"),  # NFKC
+        ("\u0301accent first", "accent-first"),  # a mark with no letter before it
+    ],
+)
+def test_slugify_keeps_the_letters_of_every_script(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+    assert is_valid_id(slug)
+
+
+def test_digest_ids_tell_texts_without_letters_apart() -> None:
+    assert digest_id("goal", "≤ %") != digest_id("goal", "⚡ ⏱")
+    assert digest_id("goal", "⚡  ⏱") == digest_id("goal", "⚡ ⏱")
+    assert digest_id("goal", "⚡ ⏱").startswith("goal-")
+    assert is_valid_id(digest_id("goal", "⚡ ⏱"))
+
+
+@pytest.mark.parametrize("text", ["auto-retry", "Auto_Retry", "99", "надёжность", "हिन्दी"])
+def test_valid_ids_are_letters_and_digits_of_any_script(text: str) -> None:
+    assert is_valid_id(text)
+
+
+@pytest.mark.parametrize("text", ["", "a.b", "a b", "-a", "_a", "\u0301a", "a!", "a/b"])
+def test_invalid_ids(text: str) -> None:
+    assert not is_valid_id(text)
 
 
 def test_split_list() -> None:

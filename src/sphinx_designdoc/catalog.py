@@ -38,11 +38,6 @@ TYPE_ROLES = {objtype: role for role, objtype in ROLE_TYPES.items()} | {"questio
 PRD_ROLE = "prd"
 
 
-def anchor_for(objtype: str, item_id: str) -> str:
-    """The HTML anchor of an item on its page (``goal-auto-retry``)."""
-    return f"{objtype}-{item_id}"
-
-
 @dataclass(frozen=True)
 class Target:
     """Everything a link to a design object shows: where it is, its title and doc status."""
@@ -125,7 +120,7 @@ def _page_targets(page: Page) -> Iterator[Target]:
     ]  # fmt: skip
     for objtype, item_id, title in items:
         yield Target(objtype, f"{page.id}.{item_id}", page.docname,
-                     anchor_for(objtype, item_id), title, status)  # fmt: skip
+                     page.anchors.get((objtype, item_id), ""), title, status)  # fmt: skip
 
 
 def use_case_label(name: str) -> str:

@@ -28,7 +28,7 @@ from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import Page
 from sphinx_designdoc.nodes import design_doc_status, design_index
 from sphinx_designdoc.render.domain_indices import AlternativesIndex, DesignDocsIndex, GoalsIndex
-from sphinx_designdoc.values import slugify
+from sphinx_designdoc.values import digest_id, slugify
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -115,7 +115,7 @@ class DesignDomain(Domain):
         """The record of ``docname``, created when its first section is read."""
         self._changed()
         if docname not in self.pages:
-            self.pages[docname] = Page(docname, slugify(docname) or "index")
+            self.pages[docname] = Page(docname, slugify(docname) or digest_id("doc", docname))
         return self.pages[docname]
 
     def clear_doc(self, docname: str) -> None:

@@ -10,6 +10,7 @@ from sphinx.util.fileutil import copy_asset_file
 from sphinx_designdoc import config
 from sphinx_designdoc.builder import DesignDocBuilder
 from sphinx_designdoc.directives.alternative import AlternativeDirective
+from sphinx_designdoc.directives.anchors import ItemAnchors
 from sphinx_designdoc.directives.component import ComponentDirective
 from sphinx_designdoc.directives.design_doc import DesignDocDirective
 from sphinx_designdoc.directives.design_index import DesignIndexDirective
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 
 VERSION = "0.1.0"
 #: Bump when the stored model changes shape, so old environments are re-read.
-ENV_VERSION = 1
+ENV_VERSION = 2
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "designdoc.css"
 
@@ -92,6 +93,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(design_index)
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
+    app.add_transform(ItemAnchors)
     app.add_node(design_doc_status)
     app.add_node(design_fields, html=(visit_design_fields, depart_design_fields))
     app.add_node(design_checklist, html=(visit_design_checklist, None))

@@ -196,6 +196,8 @@ class Page:
     questions: list[Question] = field(default_factory=list)
     #: Titles of the page's sections, lowercased; the coverage check matches them.
     headings: tuple[str, ...] = ()
+    #: (object type, id) -> the HTML anchor the item got on the page; links lead there.
+    anchors: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

@@ -8,19 +8,62 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import re
 import unicodedata
 from fractions import Fraction
 
-_SLUG_DROP = re.compile(r"[^\w\s-]")
-_SLUG_JOIN = re.compile(r"[\s_/-]+")
+#: Characters that part the words of a slug; other punctuation and symbols are dropped.
+_SLUG_SEPARATORS = frozenset("_/-")
+
+
+def _is_letter_or_digit(char: str) -> bool:
+    """A letter or digit of any script (Unicode categories L and N)."""
+    return unicodedata.category(char)[0] in "LN"
+
+
+def _is_mark(char: str) -> bool:
+    """A combining mark (category M): part of the letter before it in many scripts."""
+    return unicodedata.category(char)[0] == "M"
 
 
 def slugify(text: str) -> str:
-    """An id made of lowercase ASCII words joined by ``-`` (``Fast Path!`` -> ``fast-path``)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    cleaned = _SLUG_DROP.sub("", ascii_text.replace("/", " ")).strip().lower()
-    return _SLUG_JOIN.sub("-", cleaned).strip("-")
+    """An id from a title or docname: its words of letters and digits, in any script,
+    lowercased (NFKC) and joined by ``-`` (``Fast Path!`` -> ``fast-path``,
+    ``Надёжность`` -> ``надёжность``); empty when the text has no letter or digit."""
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKC", text).lower():
+        if _is_letter_or_digit(char) or (_is_mark(char) and kept and kept[-1] != " "):
+            kept.append(char)
+        elif char.isspace() or char in _SLUG_SEPARATORS:
+            kept.append(" ")
+    return "-".join("".join(kept).split())
+
+
+#: What :func:`is_valid_id` accepts, as warnings and the command line say it.
+ID_RULE = "ids are letters and digits of any script, '-' and '_', starting with a letter or digit"
+
+
+def is_valid_id(text: str) -> bool:
+    """True for an id as authors may write it: letters (with their marks) and digits of
+    any script, ``-`` and ``_``, starting with a letter or digit; ``.`` separates ids."""
+    return (
+        bool(text)
+        and _is_letter_or_digit(text[0])
+        and all(_is_letter_or_digit(char) or _is_mark(char) or char in "-_" for char in text)
+    )
+
+
+def short_digest(text: str) -> str:
+    """Eight hex digits that stand for ``text`` (NFKC), the same in every build."""
+    normalized = unicodedata.normalize("NFKC", text).encode()
+    return hashlib.blake2b(normalized, digest_size=4).hexdigest()
+
+
+def digest_id(what: str, text: str) -> str:
+    """The id of an item whose title has no letter or digit (``goal-1f0c9e2a``): it
+    depends on the text alone, so it stays when lines are added above it."""
+    return f"{what}-{short_digest(' '.join(text.split()))}"
 
 
 def split_list(value: str | None) -> tuple[str, ...]:

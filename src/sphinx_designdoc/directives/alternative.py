@@ -6,7 +6,6 @@ from typing import ClassVar
 
 from docutils import nodes
 
-from sphinx_designdoc.catalog import anchor_for
 from sphinx_designdoc.directives.base import DesignDirective, labelled_heading, text_options
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import Alternative
@@ -37,5 +36,5 @@ class AlternativeDirective(DesignDirective):
             why += [nodes.strong(_("Why not chosen:"), _("Why not chosen:")), nodes.Text(" ")]
             why += why_nodes
             node += why
-        self.add_anchor(node, anchor_for("alternative", alt.id))
+        self.add_anchor(node, "alternative", alt.id)
         return [node]

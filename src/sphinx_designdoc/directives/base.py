@@ -21,7 +21,14 @@ from sphinx_designdoc import warnings
 from sphinx_designdoc.model import Finding, Page
 from sphinx_designdoc.nodes import design_field, design_fields
 from sphinx_designdoc.render.guard import guarded
-from sphinx_designdoc.values import did_you_mean, slugify, split_list
+from sphinx_designdoc.values import (
+    ID_RULE,
+    did_you_mean,
+    digest_id,
+    is_valid_id,
+    slugify,
+    split_list,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, MutableMapping, Sequence
@@ -32,7 +39,9 @@ if TYPE_CHECKING:
     from sphinx_designdoc.domain import DesignDomain
     from sphinx_designdoc.settings import Settings
 
-_VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+#: Per-document list of (node, object type, item id): the anchors items asked for, given
+#: once the page is parsed (:class:`~sphinx_designdoc.directives.anchors.ItemAnchors`).
+ANCHOR_REQUESTS = "designdoc:anchors"
 #: A content line that reads like an option: ``:name: value``.
 _OPTION_LIKE = re.compile(r":(?P<name>[A-Za-z][\w-]*):(?:\s|$)")
 #: A MyST fence opening a nested directive; the option lines after it are its own.
@@ -172,17 +181,18 @@ class DesignDirective(SphinxDirective):
     def warn(self, subtype: str, message: str) -> None:
         warnings.emit([Finding(subtype, message, self.env.docname, self.line)])
 
-    def item_id(self, explicit: str, title: str, what: str) -> str:
-        """The author's ``:id:`` when it is usable, else a slug of it or of the title."""
-        if explicit and not _VALID_ID.fullmatch(explicit):
-            fixed = slugify(explicit) or "item"
-            self.warn(
-                "option",
-                f"invalid {what} id {explicit!r}; using {fixed!r} "
-                "(ids are letters, digits, '-' and '_')",
-            )
+    def item_id(self, explicit: str, title: str, what: str, text: str | None = None) -> str:
+        """The author's ``:id:`` when it is usable, else a slug of it or of the title.
+
+        Text without a letter or digit gets a digest of itself (of ``text``, default the
+        directive's source, when there is no title): never a line number, which would
+        change, and move links, when a line is added above."""
+        if explicit and not is_valid_id(explicit):
+            fixed = slugify(explicit) or digest_id(what, explicit)
+            self.warn("option", f"invalid {what} id {explicit!r}; using {fixed!r} ({ID_RULE})")
             return fixed
-        return explicit or slugify(title) or f"{what.replace(' ', '-')}-{self.line}"
+        untitled = self.block_text if text is None else text
+        return explicit or slugify(title) or digest_id(what, title or untitled)
 
     def title_argument(self) -> tuple[list[nodes.Node], str]:
         """The item's title (inline markup allowed) and its plain text; warns if absent."""
@@ -208,12 +218,10 @@ class DesignDirective(SphinxDirective):
         self.set_source_info(node)
         return node
 
-    def add_anchor(self, node: nodes.Element, anchor: str) -> None:
-        """Give ``node`` an HTML id, unless a duplicate item already took it."""
-        node_id = nodes.make_id(anchor)
-        if node_id and node_id not in self.state.document.ids:
-            node["ids"].append(node_id)
-            self.state.document.note_explicit_target(node)
+    def add_anchor(self, node: nodes.Element, objtype: str, item_id: str) -> None:
+        """Ask for the HTML anchor of the item ``node`` shows; it is given once the page is
+        parsed, when the ids of all headings and labels are known."""
+        scratch(self.env).setdefault(ANCHOR_REQUESTS, []).append((node, objtype, item_id))
 
 
 class SectionDirective(DesignDirective):

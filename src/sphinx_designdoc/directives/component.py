@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from sphinx_designdoc.catalog import anchor_for
 from sphinx_designdoc.directives.base import (
     DesignDirective,
     field_list,
@@ -49,5 +48,5 @@ class ComponentDirective(DesignDirective):
             )),
         ])  # fmt: skip
         node = self.container(heading, *fields, *self.parse_content_to_nodes())
-        self.add_anchor(node, anchor_for("component", component.id))
+        self.add_anchor(node, "component", component.id)
         return [node]

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 from docutils import nodes
 from sphinx.util import docname_join
 
-from sphinx_designdoc.catalog import PRD_ROLE, anchor_for
+from sphinx_designdoc.catalog import PRD_ROLE
 from sphinx_designdoc.css import css_class
 from sphinx_designdoc.directives.base import (
     SectionDirective,
@@ -91,7 +91,7 @@ class DesignDocDirective(SectionDirective):
         banner, backlinks = late
         node = self.container(*banner, *self._fields(meta), *backlinks, overview)
         if banner:
-            self.add_anchor(node, anchor_for("doc", meta.id))
+            self.add_anchor(node, "doc", meta.id)
         return [node]
 
     def _fields(self, meta: DocMeta) -> list[nodes.Node]:

@@ -6,7 +6,6 @@ from typing import ClassVar
 
 from docutils import nodes
 
-from sphinx_designdoc.catalog import anchor_for
 from sphinx_designdoc.css import css_class
 from sphinx_designdoc.directives.base import (
     DesignDirective,
@@ -71,7 +70,7 @@ class GoalDirective(DesignDirective):
         self.set_source_info(item)
         item += self.parse_content_to_nodes()
         decorate_goal(item, goal, target_nodes)
-        self.add_anchor(item, anchor_for("goal", goal.id))
+        self.add_anchor(item, "goal", goal.id)
         sink = scratch(self.env).get(_SINK)
         if sink is not None:
             sink.append(goal)
@@ -111,10 +110,10 @@ class DesignGoalsDirective(SectionDirective):
         first = item.children[0] if item.children else item
         title = " ".join(first.astext().split())
         line = item.line or self.line
-        goal = Goal(id=self.item_id("", title, "goal"), title=title, line=line)
+        goal = Goal(id=self.item_id("", title, "goal", item.astext()), title=title, line=line)
         if isinstance(item, nodes.list_item):
             decorate_goal(item, goal)
-            self.add_anchor(item, anchor_for("goal", goal.id))
+            self.add_anchor(item, "goal", goal.id)
         return goal
 
     @staticmethod

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 
-from sphinx_designdoc.catalog import anchor_for, use_case_label
+from sphinx_designdoc.catalog import use_case_label
 from sphinx_designdoc.directives.base import (
     DesignDirective,
     SectionDirective,
@@ -93,7 +93,7 @@ class LogUseCaseDirective(DesignDirective):
         )
         node = self.container(heading, *self._fields(detail), *self.parse_content_to_nodes())
         if name:
-            self.add_anchor(node, anchor_for("usecase", name))
+            self.add_anchor(node, "usecase", name)
         return [node]
 
     def _fields(self, detail: LogUseCase) -> list[nodes.Node]:

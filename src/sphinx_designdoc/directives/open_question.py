@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from sphinx_designdoc.catalog import anchor_for
 from sphinx_designdoc.directives.base import (
     DesignDirective,
     field_list,
@@ -42,5 +41,5 @@ class OpenQuestionDirective(DesignDirective):
         fields = field_list([(_("Owner"), question.owner), (_("Resolution"), resolution_nodes)])
         node = self.container(heading, *fields, *self.parse_content_to_nodes())
         node["classes"].append("designdoc-open" if question.is_open else "designdoc-resolved")
-        self.add_anchor(node, anchor_for("question", question.id))
+        self.add_anchor(node, "question", question.id)
         return [node]

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from sphinx.domains import Index, IndexEntry
 
-from sphinx_designdoc.catalog import anchor_for
 from sphinx_designdoc.i18n import _
 
 if TYPE_CHECKING:
@@ -72,7 +71,7 @@ def docs_by_status(
         else:
             qualifier, descr = "", ""
         # the design-doc block's anchor: LaTeX skips index entries without one
-        anchor = anchor_for("doc", page.id)
+        anchor = page.anchors.get(("doc", page.id), "")
         keyed.append((page.status, _entry(doc, doc.name, qualifier, descr, anchor)))
     return _grouped(keyed, settings.statuses, _("no status"))
 
