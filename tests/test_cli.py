@@ -45,6 +45,15 @@ def test_a_title_without_letters_is_refused(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("doc_format", ["rst", "md"])
+def test_titles_and_ids_in_any_script(tmp_path: Path, doc_format: str) -> None:
+    """Letters are letters: the id rule of ``--id`` is the build's, whatever the script."""
+    args = ["new", "Надёжность платежей", "--format", doc_format, "--dir", str(tmp_path)]
+    assert main([*args, "--id", "надёжность"]) == 0
+    path = tmp_path / f"надёжность_платежей.{doc_format}"
+    assert ":id: надёжность\n" in path.read_text(encoding="utf-8")
+
+
 def test_help_explains_every_flag(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["new", "--help"])

@@ -340,3 +340,26 @@ def test_every_link_to_an_item_lands_on_it_whatever_the_headings(
 def _hrefs(result: Build, docname: str, text: str) -> list[str]:
     """Where the links showing ``text`` on page ``docname`` lead."""
     return [str(a["href"]) for a in result.soup(docname).select("a") if a.get_text() == text]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("index.rst", ".. goal:: {title}\n   :id: {id}\n\n:design:goal:`{id}`\n\n"),
+        ("index.md", ":::{{goal}} {title}\n:id: {id}\n:::\n\n{{design:goal}}`{id}`\n\n"),
+    ],
+)
+def test_links_land_on_items_whose_ids_are_no_docutils_ids(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    """Docutils ids are lowercase ASCII words: ``Auto_Retry`` or ``надёжность`` become
+    another id on the page, and links lead to the one the item got."""
+    items = [("Retry", "Auto_Retry"), ("Надёжность", "надёжность"), ("Скорость", "скорость")]
+    body = "".join(text.format(title=title, id=item_id) for title, item_id in items)
+    heading = "Home\n====\n\n" if name.endswith(".rst") else "# Home\n\n"
+    result = build(write_project(tmp_path, {name: heading + body}), freshenv=True)
+    assert result.warnings_text == ""
+    hrefs = [str(a["href"]) for a in result.soup("index").select("a.designdoc-link")]
+    assert [_landing(result, href, "index").get_text(strip=True) for href in hrefs] == [
+        f"functional{title}" for title, _ in items
+    ]

@@ -8,14 +8,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import errno
-import re
 import sys
 from importlib import resources
 from pathlib import Path
 from string import Template
 
 from sphinx_designdoc.extension import VERSION
-from sphinx_designdoc.values import slugify
+from sphinx_designdoc.values import ID_RULE, is_valid_id, slugify
 
 SUFFIXES = {"rst": ".rst", "md": ".md"}
 
@@ -45,8 +44,8 @@ def new_doc(
     slug = slugify(title)
     if not slug:
         raise ValueError(f"cannot make a file name from the title {title!r}")
-    if doc_id and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", doc_id):
-        raise ValueError(f"invalid id {doc_id!r}: use letters, digits, '-' and '_'")
+    if doc_id and not is_valid_id(doc_id):
+        raise ValueError(f"invalid id {doc_id!r}: {ID_RULE}")
     file_stem = slug.replace("-", "_")
     path = directory / f"{file_stem}{SUFFIXES[doc_format]}"
     for suffix in SUFFIXES.values():  # one docname, one source: Sphinx refuses two
