@@ -13,8 +13,9 @@ import re
 import unicodedata
 from fractions import Fraction
 
-#: Characters that part the words of a slug; other punctuation and symbols are dropped.
-_SLUG_SEPARATORS = frozenset("_/-")
+#: What is neither a letter, a digit (``\\w`` but ``_``), a space nor a word separator.
+_SLUG_DROP = re.compile(r"[^\w\s/-]")
+_SLUG_JOIN = re.compile(r"[\s_/-]+")
 
 
 def _is_letter_or_digit(char: str) -> bool:
@@ -31,13 +32,17 @@ def slugify(text: str) -> str:
     """An id from a title or docname: its words of letters and digits, in any script,
     lowercased (NFKC) and joined by ``-`` (``Fast Path!`` -> ``fast-path``,
     ``Надёжность`` -> ``надёжность``); empty when the text has no letter or digit."""
-    kept: list[str] = []
-    for char in unicodedata.normalize("NFKC", text).lower():
-        if _is_letter_or_digit(char) or (_is_mark(char) and kept and kept[-1] != " "):
-            kept.append(char)
-        elif char.isspace() or char in _SLUG_SEPARATORS:
-            kept.append(" ")
-    return "-".join("".join(kept).split())
+    text = unicodedata.normalize("NFKC", text).lower()
+
+    def keep_marks(match: re.Match[str]) -> str:
+        """Drop punctuation and symbols, but not a mark that belongs to a letter
+        (the vowel signs of Devanagari, for example)."""
+        at = match.start()
+        attached = at > 0 and (text[at - 1].isalnum() or _is_mark(text[at - 1]))
+        return match[0] if attached and _is_mark(match[0]) else ""
+
+    kept = _SLUG_DROP.sub("" if text.isascii() else keep_marks, text)  # ASCII has no marks
+    return _SLUG_JOIN.sub("-", kept).strip("-")
 
 
 #: What :func:`is_valid_id` accepts, as warnings and the command line say it.

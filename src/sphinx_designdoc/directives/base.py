@@ -184,9 +184,9 @@ class DesignDirective(SphinxDirective):
     def item_id(self, explicit: str, title: str, what: str, text: str | None = None) -> str:
         """The author's ``:id:`` when it is usable, else a slug of it or of the title.
 
-        Text without a letter or digit gets a digest of itself (of ``text``, default the
-        directive's source, when there is no title): never a line number, which would
-        change, and move links, when a line is added above."""
+        A title without a letter or digit gets a digest of itself; no title, one of
+        ``text`` (default: the directive's source). Never the line, which changes, and
+        moves links, when a line is added above."""
         if explicit and not is_valid_id(explicit):
             fixed = slugify(explicit) or digest_id(what, explicit)
             self.warn("option", f"invalid {what} id {explicit!r}; using {fixed!r} ({ID_RULE})")
