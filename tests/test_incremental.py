@@ -51,6 +51,15 @@ EDITS = {
     ],
     "remove-relation": [("designs/retry.rst", "   :supersedes: payment-retry-v1\n", "")],
     "change-id": [("designs/ledger.rst", ":id: nightly", ":id: every-night")],
+    # the heading takes the goal's anchor: the goal moves to goal-p99-latency-1, and the
+    # pages that link to it follow
+    "heading-takes-anchor": [
+        (
+            "designs/retry.rst",
+            "Migration Plan\n--------------\n",
+            "Goal P99 Latency\n----------------\n\nMigration Plan\n--------------\n",
+        )
+    ],
     "add-use-case": [
         (
             "designs/ledger.rst",
