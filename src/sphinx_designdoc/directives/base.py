@@ -185,14 +185,19 @@ class DesignDirective(SphinxDirective):
         """The author's ``:id:`` when it is usable, else a slug of it or of the title.
 
         A title without a letter or digit gets a digest of itself; no title, one of
-        ``text`` (default: the directive's source). Never the line, which changes, and
-        moves links, when a line is added above."""
+        ``text`` (default: the directive's options and content, the same in reST and
+        MyST). Never the line, which changes, and moves links, when a line is added
+        above."""
         if explicit and not is_valid_id(explicit):
             fixed = slugify(explicit) or digest_id(what, explicit)
             self.warn("option", f"invalid {what} id {explicit!r}; using {fixed!r} ({ID_RULE})")
             return fixed
-        untitled = self.block_text if text is None else text
-        return explicit or slugify(title) or digest_id(what, title or untitled)
+        if found := explicit or slugify(title):
+            return found
+        if text is None:
+            options = [f":{name}: {value}" for name, value in sorted(self.options.items())]
+            text = "\n".join([*options, *self.content])
+        return digest_id(what, title or text)
 
     def title_argument(self) -> tuple[list[nodes.Node], str]:
         """The item's title (inline markup allowed) and its plain text; warns if absent."""
