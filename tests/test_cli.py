@@ -10,7 +10,16 @@ import pytest
 from helpers import build, write_project
 from sphinx_designdoc.cli import main
 from sphinx_designdoc.extension import VERSION
-from sphinx_designdoc.settings import TEMPLATE_SECTIONS
+from sphinx_designdoc.settings import SECTION_HEADINGS, TEMPLATE_SECTIONS
+
+#: The headings of the design-doc template, in its order: every section, and the two
+#: parts of "Design".
+TEMPLATE_HEADINGS = [
+    *(SECTION_HEADINGS[key] for key in TEMPLATE_SECTIONS[:5]),
+    "High-Level Architecture",
+    "Detailed Design",
+    *(SECTION_HEADINGS[key] for key in TEMPLATE_SECTIONS[5:]),
+]
 
 
 def test_new_writes_the_doc_and_says_how_to_add_it(
@@ -21,8 +30,8 @@ def test_new_writes_the_doc_and_says_how_to_add_it(
     assert code == 0
     path = tmp_path / "designs" / "payment_retry.rst"
     text = path.read_text(encoding="utf-8")
-    rule = "=" * len("Design Doc: Payment Retry")
-    assert text.startswith(f"{rule}\nDesign Doc: Payment Retry\n{rule}\n")
+    rule = "=" * len("Payment Retry")
+    assert text.startswith(f"{rule}\nPayment Retry\n{rule}\n\nOverview\n========\n")
     assert "   :id: retry\n" in text
     assert "   :authors: Ana Ruiz\n" in text
     assert f"   :created: {dt.date.today().isoformat()}\n" in text
@@ -81,7 +90,7 @@ def test_scaffolded_doc_builds_with_placeholder_warnings_only(
                         "[Events to log]", "[Author]"):  # fmt: skip
         assert f"template placeholder {placeholder!r} left in" in messages
     doc = result.json()["docs"]["new-feature"]
-    assert doc["title"] == "Design Doc: New Feature"
+    assert doc["title"] == "New Feature"  # no "Design Doc:" prefix to fill every index
     assert doc["sections"] == dict.fromkeys(TEMPLATE_SECTIONS, True)  # every template section
     assert len(doc["goals"]) == 3
     assert [c["id"] for c in doc["components"]] == ["component-1", "component-2"]
@@ -90,6 +99,40 @@ def test_scaffolded_doc_builds_with_placeholder_warnings_only(
     assert doc["testing"] is not None
     assert len(doc["alternatives"]) == 2
     assert len(doc["questions"]) == 1
+
+
+@pytest.mark.parametrize("doc_format", ["rst", "md"])
+def test_scaffolded_doc_shows_every_template_section_under_the_feature_name(
+    tmp_path: Path, doc_format: str
+) -> None:
+    src = write_project(
+        tmp_path, {"index.rst": "Home\n====\n\n.. toctree::\n\n   designs/new_feature\n"}
+    )
+    assert main(["new", "New Feature", "--format", doc_format, "--dir", str(src / "designs")]) == 0
+    result = build(src, freshenv=True)
+    soup = result.soup("designs/new_feature")
+    assert soup.title is not None
+    assert soup.title.get_text(strip=True).startswith("New Feature")
+    [title] = soup.select("h1")
+    assert title.get_text(strip=True).rstrip("¶") == "New Feature"
+    headings = [h.get_text(strip=True).rstrip("¶") for h in soup.select("h2, h3")]
+    assert [h for h in headings if h in TEMPLATE_HEADINGS] == TEMPLATE_HEADINGS
+    overview = soup.select_one("section#overview")
+    assert overview is not None  # the design-doc (its overview) is in the Overview section
+    assert "[Brief summary of what this design implements]" in overview.get_text()
+
+
+@pytest.mark.parametrize("doc_format", ["rst", "md"])
+def test_a_title_with_wide_letters_is_underlined_to_its_width(
+    tmp_path: Path, doc_format: str
+) -> None:
+    index = "Home\n====\n\n.. toctree::\n   :glob:\n\n   d/*\n"  # whatever the file's name
+    quiet = 'suppress_warnings = ["designdoc.placeholder"]\n'
+    src = write_project(tmp_path, {"index.rst": index}, quiet)
+    main(["new", "Retry 支付", "--format", doc_format, "--dir", str(src / "d"), "--id", "r"])
+    result = build(src, freshenv=True)
+    assert result.warnings_text == ""
+    assert result.json()["docs"]["r"]["title"] == "Retry 支付"
 
 
 def test_rst_and_md_scaffolds_collect_the_same_doc(tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from docutils.utils import column_width
+
 from sphinx_designdoc.extension import VERSION
 from sphinx_designdoc.values import ID_RULE, is_valid_id, slugify
 
@@ -20,12 +22,15 @@ SUFFIXES = {"rst": ".rst", "md": ".md"}
 
 
 def render_template(title: str, doc_format: str, doc_id: str, author: str, file_stem: str) -> str:
-    """The template, in reStructuredText or MyST, with the title and metadata filled in."""
+    """The template, in reStructuredText or MyST, with the title and metadata filled in.
+
+    The title is the feature's name alone: the template's ``Design Doc:`` prefix would
+    lead every index table, link and sidebar entry that shows the doc's title.
+    """
     source = resources.files("sphinx_designdoc").joinpath(f"templates/new.{doc_format}.txt")
-    heading = f"Design Doc: {title}"
     return Template(source.read_text(encoding="utf-8")).substitute(
         title=title,
-        underline="=" * len(heading),
+        underline="=" * column_width(title),  # wide (East Asian) letters count twice
         doc_id=doc_id,
         author=author,
         today=dt.date.today().isoformat(),
