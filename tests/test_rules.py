@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sphinx_designdoc.catalog import Catalog
 from sphinx_designdoc.model import (
     Alternative,
     DocMeta,
@@ -74,7 +75,7 @@ def test_project_rules_are_independent_of_read_order() -> None:
     one = Page("b", "b", meta=DocMeta("same", relations=Relations(amends=("ghost",)), line=2))
     two = Page("a", "a", meta=DocMeta("same", line=4))
     for pages in ({"b": one, "a": two}, {"a": two, "b": one}):
-        assert check_project(pages) == [
+        assert check_project(Catalog(pages)) == [
             Finding("duplicate", "duplicate design doc id 'same'; also used by 'a'", "b", 2),
             Finding("ref", ":amends: names unknown design doc 'ghost'", "b", 2),
         ]

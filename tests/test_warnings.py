@@ -177,3 +177,89 @@ def test_huge_retention_warns_instead_of_crashing(tmp_path: Path, retention: str
     assert (warning.file, warning.line, warning.subtype) == ("index.rst", 7, "option")
     assert warning.message.startswith(f"unparseable :retention: '{retention[:20]}")
     assert result.json()["docs"]["index"]["logging"]["details"][0]["retention_days"] is None
+
+
+# -- "did you mean" for references: roles, relations, depends-on ------------------------
+
+TARGETS = {
+    "rst": "Payment Retry\n=============\n\n"
+    ".. design-doc::\n   :id: payment-retry\n   :status: draft\n\n   Retry payments.\n\n"
+    ".. design-goals::\n\n   .. goal:: Fast scheduling\n      :id: p99-latency\n\n"
+    ".. component:: Gateway\n   :id: gateway\n\n.. component:: Ledger\n",
+    "md": "# Payment Retry\n\n"
+    "```{design-doc}\n:id: payment-retry\n:status: draft\n\nRetry payments.\n```\n\n"
+    "::::{design-goals}\n:::{goal} Fast scheduling\n:id: p99-latency\n:::\n::::\n\n"
+    ":::{component} Gateway\n:id: gateway\n:::\n\n:::{component} Ledger\n:::\n",
+}
+MISTYPED = {
+    "rst": "Checkout\n========\n\n"
+    ".. design-doc::\n   :id: checkout\n   :requires: payment-retyr\n\n   Pay.\n\n"
+    ".. component:: Scheduler\n   :depends-on: ledgr, gateway, payment-retry.gatewy\n\n"
+    ".. component:: Ledger\n\n"
+    "See :design:goal:`p99-latncy`, :design:goal:`p99-latency`, :design:doc:`payment-retyr`.\n\n"
+    "And :design:component:`ledgre`, :design:ref:`gatway`, :design:goal:`nothing-like-it`.\n",
+    "md": "# Checkout\n\n"
+    "```{design-doc}\n:id: checkout\n:requires: payment-retyr\n\nPay.\n```\n\n"
+    ":::{component} Scheduler\n:depends-on: ledgr, gateway, payment-retry.gatewy\n:::\n\n"
+    ":::{component} Ledger\n:::\n\n"
+    "See {design:goal}`p99-latncy`, {design:goal}`p99-latency`, {design:doc}`payment-retyr`.\n\n"
+    "And {design:component}`ledgre`, {design:ref}`gatway`, {design:goal}`nothing-like-it`.\n",
+}
+
+
+def line_of(text: str, start: str) -> int:
+    """The number of the first line of ``text`` that starts with ``start``."""
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
+@pytest.mark.parametrize("fmt", ["rst", "md"])
+def test_reference_warnings_say_did_you_mean(tmp_path: Path, fmt: str) -> None:
+    """A near id of this doc is suggested bare (before another doc's 'ledger'), one of
+    another doc qualified, and so is an id that exists only in another doc."""
+    text = MISTYPED[fmt]
+    index = "Home\n====\n\n.. toctree::\n\n   payment_retry\n   shop\n"  # shop sorts last
+    files = {"index.rst": index, f"payment_retry.{fmt}": TARGETS[fmt], f"shop.{fmt}": text}
+    result = build(write_project(tmp_path, files), freshenv=True)
+    file = f"shop.{fmt}"
+    doc = line_of(text, ".. design-doc::" if fmt == "rst" else "```{design-doc}")
+    scheduler = line_of(text, ".. component:: Scheduler" if fmt == "rst" else ":::{component} S")
+    see, also = line_of(text, "See "), line_of(text, "And ")
+    not_found = "reference target not found"
+    assert set(actual(result, file)) == {
+        (file, doc, "ref",
+         ":requires: names unknown design doc 'payment-retyr'; did you mean 'payment-retry'?"),
+        (file, scheduler, "ref", "component 'Scheduler' depends on 'ledgr', which is no "
+         "component of this doc; did you mean 'ledger'?"),
+        (file, scheduler, "ref", "component 'Scheduler' depends on 'gateway', which is no "
+         "component of this doc; did you mean 'payment-retry.gateway'?"),
+        (file, scheduler, "ref", f"design:component {not_found}: payment-retry.gatewy; "
+         "did you mean 'payment-retry.gateway'?"),
+        (file, see, "ref", f"design:goal {not_found}: p99-latncy; "
+         "did you mean 'payment-retry.p99-latency'?"),
+        (file, see, "ref", f"design:goal {not_found}: p99-latency; "
+         "did you mean 'payment-retry.p99-latency'?"),
+        (file, see, "ref", f"design:doc {not_found}: payment-retyr; "
+         "did you mean 'payment-retry'?"),
+        (file, also, "ref", f"design:component {not_found}: ledgre; did you mean 'ledger'?"),
+        (file, also, "ref", f"design:ref {not_found}: gatway; "
+         "did you mean 'payment-retry.gateway'?"),
+        (file, also, "ref", f"design:goal {not_found}: nothing-like-it"),
+    }  # fmt: skip
+    assert len(result.warnings) == 10
+
+
+@pytest.mark.parametrize("fmt", ["rst", "md"])
+def test_a_two_valued_kind_lists_both_values(tmp_path: Path, fmt: str) -> None:
+    """'unresolved' is nearest to 'resolved', the opposite of what it means: with this
+    few values the warning lists them instead of guessing."""
+    page = {
+        "rst": "Questions\n=========\n\n.. design-index:: questions\n   :kind: unresolved\n",
+        "md": "# Questions\n\n```{design-index} questions\n:kind: unresolved\n```\n",
+    }[fmt]
+    index = "Home\n====\n\n.. toctree::\n\n   questions\n"
+    result = build(write_project(tmp_path, {"index.rst": index, f"questions.{fmt}": page}),
+                   freshenv=True)  # fmt: skip
+    assert actual(result, f"questions.{fmt}") == {
+        (f"questions.{fmt}", 4 if fmt == "rst" else 3, "option",
+         "unknown kind 'unresolved'; expected one of open, resolved"),
+    }  # fmt: skip

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sphinx_designdoc.model import RELATION_KINDS
+from sphinx_designdoc.values import close_match
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -105,6 +106,26 @@ class Catalog:
             if found := self.find(objtype, target, fromdocname):
                 return found
         return None
+
+    def closest(self, role: str, target: str, fromdocname: str | None = None) -> str | None:
+        """The known target most like the unresolved ``target`` of ``role``, written as
+        it would be on ``fromdocname``: an item of that doc by its bare id, any other by
+        ``DOCID.ITEMID`` (so a bare id of another doc's item is suggested qualified)."""
+        objtypes = OBJECT_TYPES if role == "ref" else (ROLE_TYPES.get(role, role),)
+        page = self.pages.get(fromdocname) if fromdocname is not None else None
+        here = page.id if page is not None else None
+        bare = "." not in target
+        spellings: dict[str, str] = {}  # what the author may have meant -> how to write it
+        for objtype, name in self.targets:
+            if objtype not in objtypes:
+                continue
+            doc_id, dot, item_id = name.partition(".")
+            local = bool(dot) and doc_id == here
+            key = item_id if dot and bare else name
+            if local or key not in spellings:  # this doc's item before another doc's
+                spellings[key] = item_id if local and bare else name
+        match = close_match(target, spellings)
+        return spellings[match] if match is not None else None
 
 
 def _page_targets(page: Page) -> Iterator[Target]:

@@ -28,7 +28,7 @@ from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import Page
 from sphinx_designdoc.nodes import design_doc_status, design_index
 from sphinx_designdoc.render.domain_indices import AlternativesIndex, DesignDocsIndex, GoalsIndex
-from sphinx_designdoc.values import digest_id, slugify
+from sphinx_designdoc.values import digest_id, meant, slugify
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Set
@@ -155,7 +155,7 @@ class DesignDomain(Domain):
             warnings.emit(rules.find_placeholders(page, texts, settings))
 
     def check_consistency(self) -> None:
-        warnings.emit(rules.check_project(self.pages))
+        warnings.emit(rules.check_project(self.catalog))
 
     # -- cross-references --------------------------------------------------------------
 
@@ -330,8 +330,9 @@ def unresolved_design_ref(app: object, domain: Domain | None, node: pending_xref
     if not node.get("refwarn"):  # relation fields: check_project already warned
         return True
     typ, target = node["reftype"], node["reftarget"]
+    hint = meant(cast("DesignDomain", domain).catalog.closest(typ, target, node.get("refdoc")))
     warnings.logger.warning(
-        f"design:{typ} reference target not found: {target}",
+        f"design:{typ} reference target not found: {target}{hint}",
         type="designdoc",
         subtype="ref",
         location=node,

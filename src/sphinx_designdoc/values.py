@@ -12,6 +12,10 @@ import hashlib
 import re
 import unicodedata
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 #: What is neither a letter, a digit (``\\w`` but ``_``), a space nor a word separator.
 _SLUG_DROP = re.compile(r"[^\w\s/-]")
@@ -151,13 +155,32 @@ def name_key(name: str) -> str:
     return name.strip().lower()
 
 
-def did_you_mean(value: str, choices: tuple[str, ...] | list[str]) -> str:
+def close_match(value: str, choices: Iterable[str]) -> str | None:
+    """The choice most like a mistyped ``value``, ignoring case; ``None`` if none is close."""
+    by_key: dict[str, str] = {}
+    for choice in choices:
+        by_key.setdefault(choice.lower(), choice)
+    close = difflib.get_close_matches(value.lower(), list(by_key), n=1, cutoff=0.6)
+    return by_key[close[0]] if close else None
+
+
+def meant(match: str | None) -> str:
+    """``; did you mean 'x'?`` for a close match, an empty string without one."""
+    return f"; did you mean {match!r}?" if match else ""
+
+
+def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """A ``did you mean`` hint for a mistyped choice, or an empty string."""
-    close = difflib.get_close_matches(value.lower(), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    return meant(close_match(value, choices))
+
+
+#: Up to this many allowed values, a warning lists them all rather than the closest: the
+#: list is as short as the hint, and among so few values the closest may well be the
+#: opposite of what was meant (``unresolved`` is closest to ``resolved``, not ``open``).
+FEW_CHOICES = 3
 
 
 def unknown_choice(what: str, value: str, choices: tuple[str, ...] | list[str]) -> str:
     """``unknown status 'aproved'; did you mean 'approved'?`` (or the allowed values)."""
-    hint = did_you_mean(value, choices) or f"; expected one of {', '.join(choices)}"
-    return f"unknown {what} {value!r}{hint}"
+    hint = did_you_mean(value, choices) if len(choices) > FEW_CHOICES else ""
+    return f"unknown {what} {value!r}{hint or '; expected one of ' + ', '.join(choices)}"

@@ -1,9 +1,9 @@
 """Validation rules: pure functions from the model to findings.
 
 ``check_page`` runs when a page has been read (its findings point into that page);
-``check_project`` runs once every page is known (ids, relations, successors).  Sphinx
-only turns findings into warnings (:mod:`sphinx_designdoc.warnings`).  Each module
-holds the rules of one concern; add a rule to the tuples below to run it.
+``check_project`` runs once every page is known (ids, relations, dependencies,
+successors).  Sphinx only turns findings into warnings (:mod:`sphinx_designdoc.warnings`).
+Each module holds the rules of one concern; add a rule to the tuples below to run it.
 """
 
 from __future__ import annotations
@@ -30,8 +30,7 @@ from sphinx_designdoc.rules.sections import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
+    from sphinx_designdoc.catalog import Catalog
     from sphinx_designdoc.model import Finding, Page
     from sphinx_designdoc.rules.common import PageRule
     from sphinx_designdoc.settings import Settings
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
 PAGE_RULES: tuple[PageRule, ...] = (
     check_doc_meta,
     check_goals,
-    check_components,
     check_alternatives,
     check_logging,
     check_privacy,
@@ -54,11 +52,14 @@ def check_page(page: Page, settings: Settings) -> list[Finding]:
     return [finding for rule in PAGE_RULES for finding in rule(page, settings)]
 
 
-def check_project(pages: Mapping[str, Page]) -> list[Finding]:
-    """Findings that need every page: duplicate doc ids, relation targets, successors."""
+def check_project(catalog: Catalog) -> list[Finding]:
+    """Findings that need every page: duplicate doc ids, relation and dependency targets
+    (whose hints may name any doc), successors."""
+    pages = catalog.pages
     return [
         *check_doc_ids(pages),
         *check_relation_targets(pages),
+        *check_components(catalog),
         *check_successors(pages),
     ]
 

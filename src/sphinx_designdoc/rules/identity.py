@@ -6,6 +6,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from sphinx_designdoc.model import Finding, Page
+from sphinx_designdoc.rules.common import doc_ids, intended_doc
+from sphinx_designdoc.values import meant
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -54,7 +56,7 @@ def check_doc_ids(pages: Mapping[str, Page]) -> Iterator[Finding]:
 
 def check_relation_targets(pages: Mapping[str, Page]) -> Iterator[Finding]:
     """``:supersedes:`` and the other relations must name known doc ids."""
-    known = {page.id for page in pages.values() if page.has_content}
+    known = doc_ids(pages)
     for docname in sorted(pages):
         meta = pages[docname].meta
         if meta is None:
@@ -62,6 +64,10 @@ def check_relation_targets(pages: Mapping[str, Page]) -> Iterator[Finding]:
         for kind, targets in meta.relations.items():
             for target in targets:
                 if target not in known:
+                    hint = meant(intended_doc(target, known, meta.id))
                     yield Finding(
-                        "ref", f":{kind}: names unknown design doc {target!r}", docname, meta.line
+                        "ref",
+                        f":{kind}: names unknown design doc {target!r}{hint}",
+                        docname,
+                        meta.line,
                     )

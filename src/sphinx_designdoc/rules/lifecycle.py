@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from sphinx_designdoc.model import Finding, Page
+from sphinx_designdoc.rules.common import doc_ids, intended_doc
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -52,15 +53,35 @@ def check_successors(pages: Mapping[str, Page]) -> Iterator[Finding]:
     docs = {page.id: page for _, page in sorted(pages.items()) if page.meta}
     superseded_by = {target for page in docs.values() if page.meta
                      for target in page.meta.relations.supersedes}  # fmt: skip
+    near_misses = _mistyped_supersedes(pages)
     for doc_id, page in docs.items():
         if page.status == "superseded" and doc_id not in superseded_by:
+            why = "".join(
+                f"; {docname!r} has ':supersedes: {target}' (did you mean {doc_id!r}?)"
+                for docname, target in near_misses.get(doc_id, ())
+            )
             yield Finding(
                 "lifecycle",
-                f"superseded design doc has no successor: no doc has ':supersedes: {doc_id}'",
+                f"superseded design doc has no successor: no doc has ':supersedes: {doc_id}'" + why,
                 page.docname,
                 page.meta.line if page.meta else None,
             )
     yield from _cycles(docs)
+
+
+def _mistyped_supersedes(pages: Mapping[str, Page]) -> dict[str, list[tuple[str, str]]]:
+    """Doc id -> (docname, target) of each ``:supersedes:`` naming no doc that most
+    likely means it: the same guess as the ``ref`` warning's "did you mean"."""
+    known = doc_ids(pages)
+    near: dict[str, list[tuple[str, str]]] = {}
+    for docname in sorted(pages):
+        meta = pages[docname].meta
+        if meta is None:
+            continue
+        for target in meta.relations.supersedes:
+            if target not in known and (intended := intended_doc(target, known, meta.id)):
+                near.setdefault(intended, []).append((docname, target))
+    return near
 
 
 def _cycles(docs: Mapping[str, Page]) -> Iterator[Finding]:

@@ -7,10 +7,18 @@ from typing import TYPE_CHECKING
 from sphinx_designdoc.model import Finding, Page
 from sphinx_designdoc.rules.common import choice, named
 from sphinx_designdoc.settings import KINDS_NEEDING_TARGET, Settings
-from sphinx_designdoc.values import MAX_RETENTION_DAYS, is_iso_date, period_days, retention_days
+from sphinx_designdoc.values import (
+    MAX_RETENTION_DAYS,
+    is_iso_date,
+    meant,
+    period_days,
+    retention_days,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from sphinx_designdoc.catalog import Catalog
 
 
 def check_doc_meta(page: Page, settings: Settings) -> Iterator[Finding]:
@@ -43,17 +51,24 @@ def check_goals(page: Page, settings: Settings) -> Iterator[Finding]:
             )
 
 
-def check_components(page: Page, settings: Settings) -> Iterator[Finding]:
-    """``:depends-on:`` names other components of the same doc."""
+def check_components(catalog: Catalog) -> Iterator[Finding]:
+    """``:depends-on:`` names other components of the same doc; checked once every doc
+    is known, so that the hint may be another doc's component (``DOCID.ITEMID``)."""
+    for docname in sorted(catalog.pages):
+        yield from _check_dependencies(catalog.pages[docname], catalog)
+
+
+def _check_dependencies(page: Page, catalog: Catalog) -> Iterator[Finding]:
     known = {component.id for component in page.components}
     for component in page.components:
         for dependency in component.depends_on:
             # DOCID.ITEMID names another doc's component: resolved (and checked) as a link
             if dependency not in known and "." not in dependency:
+                hint = meant(catalog.closest("component", dependency, page.docname))
                 yield Finding(
                     "ref",
                     f"component {component.title!r} depends on {dependency!r}, "
-                    "which is no component of this doc",
+                    f"which is no component of this doc{hint}",
                     page.docname,
                     component.line,
                 )
