@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sphinx_designdoc.values import (
+    FEW_CHOICES,
     MAX_RETENTION_DAYS,
     did_you_mean,
     digest_id,
@@ -15,6 +16,7 @@ from sphinx_designdoc.values import (
     retention_days,
     slugify,
     split_list,
+    unknown_choice,
 )
 
 
@@ -132,3 +134,15 @@ def test_split_list() -> None:
 def test_did_you_mean() -> None:
     assert did_you_mean("aproved", ("approved", "draft")) == "; did you mean 'approved'?"
     assert did_you_mean("zzz", ("approved", "draft")) == ""
+
+
+def test_few_choices_are_listed_rather_than_guessed() -> None:
+    few = ("open", "resolved", "deferred")[:FEW_CHOICES]
+    assert unknown_choice("kind", "unresolved", few) == (
+        f"unknown kind 'unresolved'; expected one of {', '.join(few)}"
+    )
+    more = ("open", "resolved", "deferred", "dropped")
+    assert len(more) > FEW_CHOICES
+    assert unknown_choice("kind", "unresolved", more) == (
+        "unknown kind 'unresolved'; did you mean 'resolved'?"
+    )

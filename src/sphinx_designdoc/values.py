@@ -1,7 +1,7 @@
 """Pure parsers for option values: ids, comma lists, dates, retention periods.
 
 They never raise on user input: a value that does not parse gives ``None`` and the
-rules turn that into a warning.
+rules turn that into a warning, with a "did you mean" hint for a mistyped name.
 """
 
 from __future__ import annotations
@@ -182,5 +182,6 @@ FEW_CHOICES = 3
 
 def unknown_choice(what: str, value: str, choices: tuple[str, ...] | list[str]) -> str:
     """``unknown status 'aproved'; did you mean 'approved'?`` (or the allowed values)."""
-    hint = did_you_mean(value, choices) if len(choices) > FEW_CHOICES else ""
-    return f"unknown {what} {value!r}{hint or '; expected one of ' + ', '.join(choices)}"
+    if len(choices) > FEW_CHOICES and (hint := did_you_mean(value, choices)):
+        return f"unknown {what} {value!r}{hint}"
+    return f"unknown {what} {value!r}; expected one of {', '.join(choices)}"
