@@ -206,3 +206,58 @@ def test_question_cell_links_to_the_question_when_a_goal_has_its_id(tmp_path: Pa
         again.soup("index").select_one("td.designdoc-col-question a")["href"] == "a.html#question-x"
     )
     assert_same_output(again, clean_build(srcdir, tmp_path, "question"))
+
+
+#: A goal, a page linking to it and a page linking to another goal, in either format.
+SHARED_DOCTREES = {
+    "rst": {
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   goals\n   uses\n   other\n",
+        "goals.rst": "Goals\n=====\n\n.. design-doc::\n   :status: draft\n\n"
+        ".. design-goals::\n\n   .. goal:: Fast scheduling\n      :id: fast\n\n"
+        "   .. goal:: Cheap storage\n      :id: cheap\n",
+        "uses.rst": "Uses\n====\n\nSee :design:goal:`goals.fast`.\n",
+        "other.rst": "Other\n=====\n\nSee :design:goal:`goals.cheap`.\n",
+    },
+    "md": {
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   goals\n   uses\n   other\n",
+        "goals.md": "# Goals\n\n:::{design-doc}\n:status: draft\n:::\n\n"
+        "::::{design-goals}\n:::{goal} Fast scheduling\n:id: fast\n:::\n\n"
+        ":::{goal} Cheap storage\n:id: cheap\n:::\n::::\n",
+        "uses.md": "# Uses\n\nSee {design:goal}`goals.fast`.\n",
+        "other.md": "# Other\n\nSee {design:goal}`goals.cheap`.\n",
+    },
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(SHARED_DOCTREES))
+def test_builders_sharing_the_doctree_folder_each_rewrite_stale_pages(
+    tmp_path: Path, fmt: str
+) -> None:
+    """``sphinx-build -M html``, an edit, ``-M designdoc`` and ``-M text``, ``-M html``:
+    the other builders read the edit first, and the last HTML build still re-writes the
+    page that links to the renamed goal (and only that page and the goal's own)."""
+    srcdir = write_project(tmp_path / "src", SHARED_DOCTREES[fmt])
+    builddir = tmp_path / "_build"  # as -M: <builder>/ for each output, doctrees/ shared
+    first = build(srcdir, builddir=builddir)
+    assert first.warnings_text == ""
+    assert "Fast scheduling" in first.soup("uses").get_text()
+    before = {p: p.stat().st_mtime_ns for p in first.outdir.rglob("*.html")}
+    edit(srcdir / f"goals.{fmt}", "Fast scheduling", "Quick scheduling")
+    now = time.time_ns()  # not in the future: later builds must not read the page again
+    os.utime(srcdir / f"goals.{fmt}", ns=(now, now))
+    lint = build(srcdir, "designdoc", builddir=builddir)
+    assert "0 added, 1 changed, 0 removed" in lint.status_text  # it read the edit
+    assert lint.json()["docs"]["goals"]["goals"][0]["title"] == "Quick scheduling"
+    text = build(srcdir, "text", builddir=builddir)
+    assert "Quick scheduling" in (text.outdir / "uses.txt").read_text(encoding="utf-8")
+    again = build(srcdir, builddir=builddir)
+    assert "0 added, 0 changed, 0 removed" in again.status_text  # nothing left to read
+    assert "Quick scheduling" in again.soup("uses").get_text()
+    rewritten = {
+        str(p.relative_to(again.outdir))
+        for p, mtime in before.items()
+        if p.stat().st_mtime_ns != mtime
+    }
+    assert {"uses.html", "goals.html"} <= rewritten
+    assert "other.html" not in rewritten
+    assert_same_output(again, clean_build(srcdir, tmp_path, fmt))

@@ -72,9 +72,8 @@ class DesignDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "pages": {},  # docname -> Page
         "shown": {},  # docname -> Shown
-        "digests": {},  # docname -> digest of what it showed when last written
     }
-    data_version = 1
+    data_version = 2  # 2: what pages showed when written moved out (outdated.py)
 
     _catalog: Catalog | None = None
     _settings: tuple[object, Settings] | None = None
@@ -88,10 +87,6 @@ class DesignDomain(Domain):
     @property
     def shown(self) -> dict[str, Shown]:
         return cast("dict[str, Shown]", self.data["shown"])
-
-    @property
-    def digests(self) -> dict[str, str]:
-        return cast("dict[str, str]", self.data["digests"])
 
     @property
     def catalog(self) -> Catalog:
@@ -122,7 +117,6 @@ class DesignDomain(Domain):
         self._changed()
         self.pages.pop(docname, None)
         self.shown.pop(docname, None)
-        self.digests.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self._changed()

@@ -33,7 +33,7 @@ from sphinx_designdoc.nodes import (
     design_index,
     design_index_rows,
 )
-from sphinx_designdoc.outdated import stale_pages
+from sphinx_designdoc.outdated import setup_outdated
 from sphinx_designdoc.render.doc_status import DocStatusRenderer
 from sphinx_designdoc.render.index_html import visit_design_index_rows
 from sphinx_designdoc.render.index_table import DesignIndexRenderer, HTMLIndexRenderer
@@ -111,7 +111,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.add_static_dir(STATIC_DIR)
     else:
         app.connect("builder-inited", copy_stylesheet)
-    app.connect("env-get-updated", stale_pages)
+    setup_outdated(app)
     app.connect("warn-missing-reference", unresolved_design_ref)
     app.connect("build-finished", write_json)
     return {
