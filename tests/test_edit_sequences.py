@@ -8,13 +8,17 @@ and index pages with a ``design-index`` of every kind. Then it applies a sequenc
 edits (add, change and remove items, details, relations, statuses and ids; add, delete
 and move files; switch a page between reST and MyST). After every step:
 
-* the serial incremental build equals a clean build of the same sources, and
-* the ``-j 2`` incremental build (whose first build is a clean ``-j 2`` build) equals
-  the same clean serial build:
+* the serial incremental build, by a builder drawn for the step (``html``,
+  ``designdoc`` or ``text``, each with its own output folder, all sharing one doctree
+  folder as ``sphinx-build -M`` does), equals a clean build of that builder of the same
+  sources, and
+* the ``-j 2`` incremental HTML build (whose first build is a clean ``-j 2`` build)
+  equals the same clean serial build:
 
-``designdoc.json`` and the main content of every page of the clean build, the domain
-index pages included. Warnings are allowed (a deleted doc leaves dangling references)
-and not compared: an incremental build only repeats the warnings of the pages it reads.
+for HTML, ``designdoc.json`` and the main content of every page of the clean build,
+the domain index pages included; for ``designdoc``, the JSON; for ``text``, every
+``.txt`` file. Warnings are allowed (a deleted doc leaves dangling references) and not
+compared: an incremental build only repeats the warnings of the pages it reads.
 
 Profiles: ``ci`` (the default) is small, derandomized and reproducible;
 ``DESIGNDOC_HYPOTHESIS_PROFILE=long`` runs many more, longer, random sequences. The
@@ -78,6 +82,9 @@ WORDS = ("fast", "safe", "cheap", "simple")
 PRDS = ("", "https://example.com/prd", "alpha", "/beta", "designs/delta.rst", "../theta.md")
 RELATIONS = ("supersedes", "amends", "requires", "related")
 ROLES = ("doc", "goal", "component", "alt", "usecase", "ref")
+#: The builders that take turns on one doctree folder; ``html`` first, so a failure
+#: shrinks towards the plain incremental HTML build.
+BUILDERS = ("html", "designdoc", "text")
 
 # -- the project model --------------------------------------------------------------
 
@@ -589,7 +596,7 @@ edits: st.SearchStrategy[Edit] = st.one_of(
 
 # -- building and comparing -----------------------------------------------------------
 
-STATS = {"examples": 0, "steps": 0}
+STATS = {"examples": 0, "steps": 0} | dict.fromkeys(BUILDERS, 0)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -601,7 +608,9 @@ def _report_counts(request: pytest.FixtureRequest) -> Any:
         with capture.global_and_fixture_disabled():
             reporter.write_line(
                 f"\nedit sequences ({PROFILE} profile): {STATS['examples']} examples, "
-                f"{STATS['steps']} edit steps"
+                f"{STATS['steps']} edit steps ("
+                + ", ".join(f"{STATS[name]} by {name}" for name in BUILDERS)
+                + ")"
             )
 
 
@@ -621,22 +630,55 @@ def _fail_with_diff(what: str, name: str, expected: str, got: str) -> None:
     pytest.fail(f"{what}: {name} differs\n" + "\n".join(list(diff)[:60]))
 
 
-def assert_same(build: Build, clean: Build, what: str) -> None:
-    """``build`` wrote the same ``designdoc.json`` (byte for byte) and pages as ``clean``."""
+def assert_same_json(build: Build, clean: Build, what: str) -> None:
+    """``build`` wrote the same ``designdoc.json`` as ``clean``, byte for byte."""
     json_text, clean_json = (
         (result.outdir / "designdoc.json").read_text(encoding="utf-8") for result in (build, clean)
     )
     if json_text != clean_json:
         _fail_with_diff(what, "designdoc.json", clean_json, json_text)
-    bodies, clean_bodies = page_bodies(build), page_bodies(clean)
-    assert set(clean_bodies) <= set(bodies), f"{what}: pages missing"
-    for page, body in clean_bodies.items():
-        if bodies[page] != body:
-            _fail_with_diff(what, page, body, bodies[page])
 
 
-def check_sequence(project: Project, steps: list[Edit]) -> None:
-    """Build ``project``, then after each edit compare incremental and clean builds."""
+def assert_same_pages(pages: dict[str, str], clean_pages: dict[str, str], what: str) -> None:
+    """Every page of the clean build is there, the same (Sphinx never deletes a page)."""
+    assert set(clean_pages) <= set(pages), f"{what}: pages missing"
+    for page, text in clean_pages.items():
+        if pages[page] != text:
+            _fail_with_diff(what, page, text, pages[page])
+
+
+def assert_same(build: Build, clean: Build, what: str) -> None:
+    """``build`` wrote the same ``designdoc.json`` and HTML pages as ``clean``."""
+    assert_same_json(build, clean, what)
+    assert_same_pages(page_bodies(build), page_bodies(clean), what)
+
+
+def text_pages(result: Build) -> dict[str, str]:
+    return {
+        str(path.relative_to(result.outdir)): path.read_text(encoding="utf-8")
+        for path in sorted(result.outdir.rglob("*.txt"))
+    }
+
+
+def assert_same_as_clean(result: Build, clean_html: Build, what: str) -> None:
+    """``result`` (of any builder) equals a clean build of its builder.
+
+    The ``designdoc`` builder writes the JSON an HTML build writes (test_builder.py), so
+    only ``text`` needs a clean build of its own, beside the clean HTML build.
+    """
+    builder = result.app.builder.name
+    if builder == "html":
+        assert_same(result, clean_html, what)
+    elif builder == "designdoc":
+        assert_same_json(result, clean_html, what)
+    else:
+        clean = build(result.srcdir, builder, builddir=clean_html.outdir.parent, freshenv=True)
+        assert_same_pages(text_pages(result), text_pages(clean), what)
+
+
+def check_sequence(project: Project, steps: list[Edit], builders: list[str]) -> None:
+    """Build ``project``, then after each edit compare incremental and clean builds; the
+    serial incremental build of each step is by its builder, on the shared doctrees."""
     STATS["examples"] += 1
     with tempfile.TemporaryDirectory(prefix="designdoc-edits-") as tmp:
         root = Path(tmp)
@@ -644,30 +686,35 @@ def check_sequence(project: Project, steps: list[Edit]) -> None:
         srcdir.mkdir()
         files = render(project)
         sync_sources(srcdir, {}, files)
-        serial = build(srcdir, builddir=root / "serial")
+        serial = build(srcdir, builddir=root / "shared")
         # 6 to 9 pages: even Sphinx 8.1 (which reads serially up to 5) splits the read
         assert_same(build(srcdir, builddir=root / "parallel", parallel=2), serial, "-j 2")
         number = 0
-        for step in steps:
+        for step, builder in zip(steps, builders, strict=True):
             project = step.apply(project)
             new_files = render(project)
             if new_files == files:
                 continue  # the edit changed nothing (removed from an empty list, ...)
             number += 1
             STATS["steps"] += 1
+            STATS[builder] += 1
             sync_sources(srcdir, files, new_files)
             files = new_files
-            incremental = build(srcdir, builddir=root / "serial")
+            incremental = build(srcdir, builder, builddir=root / "shared")
             clean = build(srcdir, builddir=root / f"clean{number}", freshenv=True)
-            assert_same(incremental, clean, f"incremental after step {number}")
+            assert_same_as_clean(incremental, clean, f"{builder} incremental after step {number}")
             again = build(srcdir, builddir=root / "parallel", parallel=2)
             assert_same(again, clean, f"incremental -j 2 after step {number}")
             shutil.rmtree(root / f"clean{number}")
 
 
 @settings(max_examples=EXAMPLES)
-@given(project=projects(), steps=st.lists(edits, min_size=MIN_STEPS, max_size=MAX_STEPS))
+@given(
+    project=projects(),
+    steps=st.lists(edits, min_size=MIN_STEPS, max_size=MAX_STEPS),
+    builders=st.lists(st.sampled_from(BUILDERS), min_size=MAX_STEPS, max_size=MAX_STEPS),
+)
 def test_incremental_and_parallel_builds_equal_a_clean_build(
-    project: Project, steps: list[Edit]
+    project: Project, steps: list[Edit], builders: list[str]
 ) -> None:
-    check_sequence(project, steps)
+    check_sequence(project, steps, builders[: len(steps)])
