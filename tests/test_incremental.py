@@ -261,3 +261,35 @@ def test_builders_sharing_the_doctree_folder_each_rewrite_stale_pages(
     assert {"uses.html", "goals.html"} <= rewritten
     assert "other.html" not in rewritten
     assert_same_output(again, clean_build(srcdir, tmp_path, fmt))
+
+
+#: Stops the build while it writes ``uses``, as Ctrl-C does (not an ``Exception``: Sphinx
+#: would delete the saved environment, and the next build would start afresh).
+INTERRUPT_CONF = """
+import os
+
+def _interrupt(app, doctree, docname):
+    if docname == "uses" and os.environ.get("DESIGNDOC_TEST_INTERRUPT"):
+        raise KeyboardInterrupt
+
+def setup(app):
+    app.connect("doctree-resolved", _interrupt)
+"""
+
+
+@pytest.mark.parametrize("fmt", sorted(SHARED_DOCTREES))
+def test_a_page_an_interrupted_build_did_not_write_is_written_next_time(
+    tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sphinx saves the environment before it writes: what the page shows must not be
+    recorded as written until the build has finished."""
+    srcdir = write_project(tmp_path / "src", SHARED_DOCTREES[fmt], INTERRUPT_CONF)
+    build(srcdir)
+    edit(srcdir / f"goals.{fmt}", "Fast scheduling", "Quick scheduling")
+    with monkeypatch.context() as patch:
+        patch.setenv("DESIGNDOC_TEST_INTERRUPT", "1")
+        with pytest.raises(KeyboardInterrupt):
+            build(srcdir)
+    again = build(srcdir)
+    assert "Quick scheduling" in again.soup("uses").get_text()
+    assert_same_output(again, clean_build(srcdir, tmp_path, fmt))
