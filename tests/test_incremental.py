@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
 from helpers import Build, assert_same_output, build, copy_root, write_project
 
@@ -290,6 +292,26 @@ def test_a_page_an_interrupted_build_did_not_write_is_written_next_time(
         patch.setenv("DESIGNDOC_TEST_INTERRUPT", "1")
         with pytest.raises(KeyboardInterrupt):
             build(srcdir)
+    again = build(srcdir)
+    assert "Quick scheduling" in again.soup("uses").get_text()
+    assert_same_output(again, clean_build(srcdir, tmp_path, fmt))
+
+
+@pytest.mark.parametrize("fmt", sorted(SHARED_DOCTREES))
+def test_a_stale_page_left_out_of_a_build_of_some_files_is_written_next_time(
+    tmp_path: Path, fmt: str
+) -> None:
+    """``sphinx-build SRC OUT goals.rst`` writes only the files it is given: a page that
+    shows the edit but is not among them must not be recorded as written."""
+    srcdir = write_project(tmp_path / "src", SHARED_DOCTREES[fmt])
+    build(srcdir)
+    edit(srcdir / f"goals.{fmt}", "Fast scheduling", "Quick scheduling")
+    some = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+    try:
+        some.build(filenames=[srcdir / f"goals.{fmt}"])
+    finally:
+        some.cleanup()
+    assert "Fast scheduling" in (some.outdir / "uses.html").read_text(encoding="utf-8")
     again = build(srcdir)
     assert "Quick scheduling" in again.soup("uses").get_text()
     assert_same_output(again, clean_build(srcdir, tmp_path, fmt))
