@@ -69,8 +69,8 @@ def test_class_option_adds_classes(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "line"),
     [
-        ("index.rst", "Home\n====\n\n.. goal:: G\n   :id: {id}\n", 4),
-        ("index.md", "# Home\n\n:::{{goal}} G\n:id: {id}\n:::\n", 3),
+        ("index.rst", "Home\n====\n\n.. goal:: G\n   :id: {id}\n", 5),
+        ("index.md", "# Home\n\n:::{{goal}} G\n:id: {id}\n:::\n", 4),
     ],
 )
 def test_invalid_ids_are_replaced_with_a_warning(
@@ -231,8 +231,8 @@ def test_unknown_options_warn_with_a_suggestion_and_the_directive_renders(tmp_pa
     })  # fmt: skip
     result = build(src, freshenv=True)
     assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
-        (4, "option", "unknown option :why_not: of alternative; did you mean 'why-not'?"),
-        (4, "option", "unknown option :colour: of alternative"),
+        (5, "option", "unknown option :why_not: of alternative; did you mean 'why-not'?"),
+        (6, "option", "unknown option :colour: of alternative"),
         (4, "missing", "alternative 'A' has no :why-not:"),
     ]
     assert "Body stays." in result.soup("index").get_text()
@@ -245,27 +245,26 @@ IN_CONTENT = (
 
 
 @pytest.mark.parametrize(
-    ("name", "page"),
+    ("name", "page", "line"),
     [
         # a blank line before the options: docutils and MyST read them as content
         ("page.rst", "Page\n====\n\n.. component:: Q\n\n   :purpose: Holds jobs.\n"
-                     "   :interface: ``put()``\n\n   Body stays.\n"),
+                     "   :interface: ``put()``\n\n   Body stays.\n", 6),
         ("page.md", "# Home\n\n```{component} Q\n\n:purpose: Holds jobs.\n"
-                    ":interface: `put()`\n\nBody stays.\n```\n"),
+                    ":interface: `put()`\n\nBody stays.\n```\n", 5),
         # MyST ends the options at a form feed in a value; the rest of that line too
         ("page.md", "# Home\n\n```{component} Q\n:class: wide\x0cnarrow\n"
-                    ":purpose: Holds jobs.\n:interface: `put()`\n\nBody stays.\n```\n"),
+                    ":purpose: Holds jobs.\n:interface: `put()`\n\nBody stays.\n```\n", 5),
     ],
 )  # fmt: skip
-def test_options_read_as_content_warn_at_the_directive(
-    tmp_path: Path, name: str, page: str
+def test_options_read_as_content_warn_at_their_line(
+    tmp_path: Path, name: str, page: str, line: int
 ) -> None:
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: page}
     result = build(write_project(tmp_path, files), freshenv=True)
-    line = 4 if name.endswith(".rst") else 3
     assert [(Path(w.file).name, w.line, w.subtype, w.message) for w in result.warnings] == [
         (name, line, "option", IN_CONTENT.format("purpose")),
-        (name, line, "option", IN_CONTENT.format("interface")),
+        (name, line + 1, "option", IN_CONTENT.format("interface")),
     ]
     assert "Body stays." in result.soup("page").get_text()
 
@@ -407,7 +406,7 @@ def test_nitpicky_gives_one_warning_per_unknown_relation(tmp_path: Path) -> None
             "log-use-case names no use case; expected one of tracing, "
             "error-tracking, user-behavior, performance, security-audit, business-metrics",
         ),
-        (4, "ref", ":supersedes: names unknown design doc 'ghost'"),
+        (5, "ref", ":supersedes: names unknown design doc 'ghost'"),
     ]
 
 
@@ -427,7 +426,7 @@ def test_unknown_index_kind_filter_warns_and_is_ignored(tmp_path: Path) -> None:
     })  # fmt: skip
     result = build(src, freshenv=True)
     assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
-        (7, "option", "unknown kind 'bogus'; expected one of overview, background, goals, "
+        (8, "option", "unknown kind 'bogus'; expected one of overview, background, goals, "
                       "non-goals, design, data-model, api-design, error-handling, "
                       "logging-strategy, security, testing, migration-plan, alternatives"),
     ]  # fmt: skip

@@ -8,6 +8,7 @@ from sphinx_designdoc.model import (
     DocMeta,
     Finding,
     Goal,
+    Location,
     LoggingStrategy,
     LogUseCase,
     Page,
@@ -30,7 +31,7 @@ def test_a_complete_page_has_no_findings() -> None:
             reviewers=("Sam",),
             created="2026-01-01",
             overview="Does x.",
-            line=3,
+            location=Location(line=3),
         ),
         headings=(
             "background",
@@ -43,10 +44,14 @@ def test_a_complete_page_has_no_findings() -> None:
             "migration plan",
             "non-goals",
         ),
-        goals=[Goal("g", "Fast", "performance", "p99 < 1 s", 5)],
-        alternatives=[Alternative("a", "Cron", "No retries", 9)],
+        goals=[Goal("g", "Fast", "performance", "p99 < 1 s", Location(line=5))],
+        alternatives=[Alternative("a", "Cron", "No retries", Location(line=9))],
         logging=LoggingStrategy(
-            ("tracing",), ("email",), "hashed", [LogUseCase("tracing", retention="2w")], 7
+            ("tracing",),
+            ("email",),
+            "hashed",
+            [LogUseCase("tracing", retention="2w")],
+            Location(line=7),
         ),
     )
     assert check_page(complete, Settings()) == []
@@ -55,7 +60,10 @@ def test_a_complete_page_has_no_findings() -> None:
 def test_custom_settings_change_what_is_valid() -> None:
     custom = Settings(statuses=("proposed",), goal_kinds=("latency",))
     findings = check_page(
-        page(meta=DocMeta("x", status="draft", line=1), goals=[Goal("g", "T", "latency")]),
+        page(
+            meta=DocMeta("x", status="draft", location=Location(line=1)),
+            goals=[Goal("g", "T", "latency")],
+        ),
         custom,
     )
     assert findings == [
@@ -72,8 +80,9 @@ def test_details_for_a_use_case_that_is_not_configured() -> None:
 
 
 def test_project_rules_are_independent_of_read_order() -> None:
-    one = Page("b", "b", meta=DocMeta("same", relations=Relations(amends=("ghost",)), line=2))
-    two = Page("a", "a", meta=DocMeta("same", line=4))
+    relations = Relations(amends=("ghost",))
+    one = Page("b", "b", meta=DocMeta("same", relations=relations, location=Location(line=2)))
+    two = Page("a", "a", meta=DocMeta("same", location=Location(line=4)))
     for pages in ({"b": one, "a": two}, {"a": two, "b": one}):
         assert check_project(Catalog(pages)) == [
             Finding("duplicate", "duplicate design doc id 'same'; also used by 'a'", "b", 2),
@@ -82,7 +91,7 @@ def test_project_rules_are_independent_of_read_order() -> None:
 
 
 def test_query_rules() -> None:
-    query = IndexQuery("docs", kinds=("performance",), sort="-colour", line=3)
+    query = IndexQuery("docs", kinds=("performance",), sort="-colour", location=Location(line=3))
     assert check_query(query, Settings(), "index") == [
         Finding("option", ":kind: does not apply to a 'docs' index", "index", 3),
         Finding(
@@ -93,3 +102,17 @@ def test_query_rules() -> None:
             3,
         ),
     ]
+
+
+def test_findings_point_at_the_option_line_in_the_items_file() -> None:
+    """An option's own line where it is known, else the item's; always the item's file."""
+    where = Location("part.rst", 4, (("status", 6), ("created", 7)))
+    meta = DocMeta("x", status="drafty", created="2026-02-30", updated="soon", location=where)
+    assert check_page(page(meta=meta), Settings()) == [
+        Finding("option", "unknown status 'drafty'; did you mean 'draft'?", "designs/x", 6,
+                "part.rst"),
+        Finding("option", "bad :created: date '2026-02-30'; expected YYYY-MM-DD", "designs/x",
+                7, "part.rst"),
+        Finding("option", "bad :updated: date 'soon'; expected YYYY-MM-DD", "designs/x", 4,
+                "part.rst"),
+    ]  # fmt: skip

@@ -7,26 +7,36 @@ from pathlib import Path
 import pytest
 
 from helpers import Build, build, copy_root, write_project
+from sphinx_designdoc.directives.option_lines import option_offsets
 
-# (file, line, subtype, start of message) for the same faults written in RST and MyST.
+# The line of each fault in the same faults written in RST and MyST: a fault in an
+# option is reported at the option's own line, others at their directive's.
 FAULTS = {
     "faults.rst": {
-        "doc": 4,
+        "status": 6,
+        "created": 7,
+        "updated": 8,
+        "supersedes": 9,
         "goal1": 15,
-        "goal2": 18,
+        "kind2": 19,
         "goal3": 21,
-        "logging": 24,
-        "tracing": 28,
+        "use-cases": 25,
+        "pii": 26,
+        "retention": 29,
         "alt": 31,
         "refs": 33,
     },
     "faults_md.md": {
-        "doc": 3,
+        "status": 5,
+        "created": 6,
+        "updated": 7,
+        "supersedes": 8,
         "goal1": 15,
-        "goal2": 19,
+        "kind2": 20,
         "goal3": 23,
-        "logging": 28,
-        "tracing": 32,
+        "use-cases": 29,
+        "pii": 30,
+        "retention": 33,
         "alt": 37,
         "refs": 40,
     },
@@ -36,35 +46,35 @@ FAULTS = {
 def expected_for(file: str) -> set[tuple[str, int, str, str]]:
     at = FAULTS[file]
     return {
-        (file, at["doc"], "option", "unknown status 'in-revew'; did you mean 'in-review'?"),
-        (file, at["doc"], "option", "bad :created: date '2026-02-30'; expected YYYY-MM-DD"),
-        (file, at["doc"], "option", "bad :updated: date 'March 3'; expected YYYY-MM-DD"),
-        (file, at["doc"], "ref", ":supersedes: names unknown design doc 'nowhere'"),
+        (file, at["status"], "option", "unknown status 'in-revew'; did you mean 'in-review'?"),
+        (file, at["created"], "option", "bad :created: date '2026-02-30'; expected YYYY-MM-DD"),
+        (file, at["updated"], "option", "bad :updated: date 'March 3'; expected YYYY-MM-DD"),
+        (file, at["supersedes"], "ref", ":supersedes: names unknown design doc 'nowhere'"),
         (file, at["goal1"], "missing", "performance goal 'Be quick' has no :target:"),
         (
             file,
-            at["goal2"],
+            at["kind2"],
             "option",
             "unknown goal kind 'scalabilty'; did you mean 'scalability'?",
         ),
         (file, at["goal3"], "duplicate", "duplicate goal id 'be-quick' in this doc"),
         (
             file,
-            at["logging"],
+            at["use-cases"],
             "option",
             "unknown log use case 'auditing'; expected one of "
             "tracing, error-tracking, user-behavior, performance, security-audit, business-metrics",
         ),
         (
             file,
-            at["logging"],
+            at["use-cases"],
             "missing",
             "log use case 'security-audit' is selected but has no log-use-case details",
         ),
-        (file, at["logging"], "missing", ":pii: fields are listed without :privacy: notes"),
+        (file, at["pii"], "missing", ":pii: fields are listed without :privacy: notes"),
         (
             file,
-            at["tracing"],
+            at["retention"],
             "option",
             "unparseable :retention: 'forever'; use e.g. 14d, 2w, 6m, 1y, '90 days' or P30D",
         ),
@@ -93,7 +103,7 @@ def test_each_fault_warns_once_at_its_line(result: Build, file: str) -> None:
             "a page holds at most one design-doc; this one "
             "is not collected (the first is at line 4)",
         ),
-        ("faults.rst", 4, "duplicate", "duplicate design doc id 'faulty'; also used by 'dup'"),
+        ("faults.rst", 5, "duplicate", "duplicate design doc id 'faulty'; also used by 'dup'"),
     }
     expected = expected_for(file) | (extra if file == "faults.rst" else set())
     assert actual(result, file) == expected
@@ -111,17 +121,17 @@ def test_every_warning_is_typed_designdoc(result: Build) -> None:
 def test_index_query_faults(result: Build) -> None:
     assert actual(result, "index.rst") == {
         ("index.rst", 10, "option", "unknown design-index kind 'gaols'; did you mean 'goals'?"),
-        ("index.rst", 12, "option", "unknown status 'aproved'; did you mean 'approved'?"),
+        ("index.rst", 13, "option", "unknown status 'aproved'; did you mean 'approved'?"),
         (
             "index.rst",
-            12,
+            14,
             "option",
             "unknown kind 'speed'; expected one of functional, "
             "performance, scalability, reliability, security, operability",
         ),
         (
             "index.rst",
-            12,
+            15,
             "option",
             "unknown column 'colour'; expected one of doc, goal, kind, target, status",
         ),
@@ -174,7 +184,7 @@ def test_huge_retention_warns_instead_of_crashing(tmp_path: Path, retention: str
     )
     result = build(write_project(tmp_path, {"index.rst": page}), freshenv=True)
     [warning] = result.warnings
-    assert (warning.file, warning.line, warning.subtype) == ("index.rst", 7, "option")
+    assert (warning.file, warning.line, warning.subtype) == ("index.rst", 8, "option")
     assert warning.message.startswith(f"unparseable :retention: '{retention[:20]}")
     assert result.json()["docs"]["index"]["logging"]["details"][0]["retention_days"] is None
 
@@ -221,18 +231,18 @@ def test_reference_warnings_say_did_you_mean(tmp_path: Path, fmt: str) -> None:
     files = {"index.rst": index, f"payment_retry.{fmt}": TARGETS[fmt], f"shop.{fmt}": text}
     result = build(write_project(tmp_path, files), freshenv=True)
     file = f"shop.{fmt}"
-    doc = line_of(text, ".. design-doc::" if fmt == "rst" else "```{design-doc}")
-    scheduler = line_of(text, ".. component:: Scheduler" if fmt == "rst" else ":::{component} S")
+    requires = line_of(text, "   :requires:" if fmt == "rst" else ":requires:")
+    depends = line_of(text, "   :depends-on:" if fmt == "rst" else ":depends-on:")
     see, also = line_of(text, "See "), line_of(text, "And ")
     not_found = "reference target not found"
     assert set(actual(result, file)) == {
-        (file, doc, "ref",
+        (file, requires, "ref",
          ":requires: names unknown design doc 'payment-retyr'; did you mean 'payment-retry'?"),
-        (file, scheduler, "ref", "component 'Scheduler' depends on 'ledgr', which is no "
+        (file, depends, "ref", "component 'Scheduler' depends on 'ledgr', which is no "
          "component of this doc; did you mean 'ledger'?"),
-        (file, scheduler, "ref", "component 'Scheduler' depends on 'gateway', which is no "
+        (file, depends, "ref", "component 'Scheduler' depends on 'gateway', which is no "
          "component of this doc; did you mean 'payment-retry.gateway'?"),
-        (file, scheduler, "ref", f"design:component {not_found}: payment-retry.gatewy; "
+        (file, depends, "ref", f"design:component {not_found}: payment-retry.gatewy; "
          "did you mean 'payment-retry.gateway'?"),
         (file, see, "ref", f"design:goal {not_found}: p99-latncy; "
          "did you mean 'payment-retry.p99-latency'?"),
@@ -260,6 +270,148 @@ def test_a_two_valued_kind_lists_both_values(tmp_path: Path, fmt: str) -> None:
     result = build(write_project(tmp_path, {"index.rst": index, f"questions.{fmt}": page}),
                    freshenv=True)  # fmt: skip
     assert actual(result, f"questions.{fmt}") == {
-        (f"questions.{fmt}", 4 if fmt == "rst" else 3, "option",
+        (f"questions.{fmt}", 5 if fmt == "rst" else 4, "option",
          "unknown kind 'unresolved'; expected one of open, resolved"),
     }  # fmt: skip
+
+
+# The same faults in a file pulled in with ``include``: a goal without its target, a goal
+# kind and an index status that are misspelt (each on its option's line), an alternative
+# without its reason, and a placeholder.
+INCLUDED = {
+    "rst": (
+        "page.rst",
+        "Page\n====\n\n.. design-doc::\n   :status: draft\n\n   Overview.\n\n"
+        ".. include:: part.rst.inc\n",
+        "part.rst.inc",
+        "Included\n--------\n\n"
+        ".. design-goals::\n\n"
+        "   .. goal:: Fast\n      :kind: performance\n\n"
+        "   .. goal:: Grow\n      :kind: scalabilty\n\n"
+        ".. alternative:: Nothing\n\n"
+        ".. design-index:: goals\n   :status: aproved\n\n"
+        "Some [Feature Name] here.\n",
+        {"fast": 6, "grow": 10, "alt": 12, "index": 15, "placeholder": 17},
+    ),
+    "myst": (
+        "page.md",
+        "# Page\n\n```{design-doc}\n:status: draft\n\nOverview.\n```\n\n"
+        "```{include} part.md.inc\n```\n",
+        "part.md.inc",
+        "## Included\n\n"
+        "::::{design-goals}\n\n"  # MyST adds a line before a fence right after a fence
+        ":::{goal} Fast\n:kind: performance\n:::\n\n"
+        ":::{goal} Grow\n:kind: scalabilty\n:::\n"
+        "::::\n\n"
+        ":::{alternative} Nothing\n:::\n\n"
+        "```{design-index} goals\n:status: aproved\n```\n\n"
+        "Some [Feature Name] here.\n",
+        {"fast": 5, "grow": 10, "alt": 14, "index": 18, "placeholder": 21},
+    ),
+}
+
+
+@pytest.mark.parametrize("form", sorted(INCLUDED))
+def test_included_content_warns_at_the_included_file(tmp_path: Path, form: str) -> None:
+    """Each warning names the file the text is in and its line there, not the including
+    page with the included file's line."""
+    page, page_text, part, part_text, at = INCLUDED[form]
+    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", page: page_text}
+    result = build(write_project(tmp_path, {**files, part: part_text}), freshenv=True)
+    assert {(w.file, w.line, w.subtype, w.message) for w in result.warnings} == {
+        (part, at["fast"], "missing", "performance goal 'Fast' has no :target:"),
+        (part, at["grow"], "option", "unknown goal kind 'scalabilty'; did you mean 'scalability'?"),
+        (part, at["alt"], "missing", "alternative 'Nothing' has no :why-not:"),
+        (part, at["index"], "option", "unknown status 'aproved'; did you mean 'approved'?"),
+        (part, at["placeholder"], "placeholder", "template placeholder '[Feature Name]' left in"),
+    }
+
+
+# Faulty options on their own lines, after values that take more than one line: reST
+# fields (and an argument on two lines), MyST ``:key:`` lines and a MyST YAML block.
+OPTION_LINES = {
+    "page.rst": (
+        "Page\n====\n\n"
+        ".. design-doc::\n   :authors: Ann,\n      Bob\n   :status: in-revew\n"
+        "   :created: 2026-02-30\n\n   Overview.\n\n"
+        ".. component:: Queue\n   of jobs\n   :depends-on: nothing\n\n"
+        ".. logging-strategy::\n   :use-cases: tracing\n   :privacy: hashed,\n      salted\n\n"
+        "   .. log-use-case:: tracing\n      :fields: email\n      :retention: forever\n",
+        {"status": 7, "created": 8, "depends-on": 14, "fields": 22, "retention": 23},
+    ),
+    "fields.md": (
+        "# Page\n\n"
+        "```{design-doc}\n:authors: Ann, Bob\n:status: in-revew\n:created: 2026-02-30\n\n"
+        "Overview.\n```\n\n"
+        "```{component} Queue of jobs\n:depends-on: nothing\n```\n\n"
+        "````{logging-strategy}\n:use-cases: tracing\n:privacy: hashed, salted\n\n"
+        "```{log-use-case} tracing\n:fields: email\n:retention: forever\n```\n````\n",
+        {"status": 5, "created": 6, "depends-on": 12, "fields": 20, "retention": 21},
+    ),
+    "yaml.md": (
+        "# Page\n\n"
+        "```{design-doc}\n---\nauthors: |\n  Ann,\n  Bob\n\n"
+        "status: in-revew\ncreated: 2026-02-30\n---\nOverview.\n```\n\n"
+        "```{component} Queue of jobs\n---\ndepends-on: nothing\n---\n```\n\n"
+        "````{logging-strategy}\n---\nuse-cases: tracing\nprivacy: >\n  hashed,\n  salted\n"
+        "---\n```{log-use-case} tracing\n---\nfields: email\nretention: forever\n---\n```\n"
+        "````\n",
+        {"status": 9, "created": 10, "depends-on": 17, "fields": 30, "retention": 31},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OPTION_LINES))
+def test_option_warnings_point_at_the_option_line(tmp_path: Path, name: str) -> None:
+    text, at = OPTION_LINES[name]
+    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: text}
+    if name != "page.rst":
+        files["index.rst"] = files["index.rst"].replace("page", name.removesuffix(".md"))
+    result = build(write_project(tmp_path, files), freshenv=True)
+    assert {(w.file, w.line, w.subtype, w.message) for w in result.warnings} == {
+        (name, at["status"], "option", "unknown status 'in-revew'; did you mean 'in-review'?"),
+        (name, at["created"], "option", "bad :created: date '2026-02-30'; expected YYYY-MM-DD"),
+        (
+            name,
+            at["depends-on"],
+            "ref",
+            "component 'Queue of jobs' depends on 'nothing', which is no component of this doc",
+        ),
+        (
+            name,
+            at["fields"],
+            "privacy",
+            "logged field 'email' looks like personal data ('email') but is not listed in :pii:",
+        ),
+        (
+            name,
+            at["retention"],
+            "option",
+            "unparseable :retention: 'forever'; use e.g. 14d, 2w, 6m, 1y, '90 days' or P30D",
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    ("block_text", "offsets"),
+    [
+        (".. goal:: Fast\n   :kind: performance\n   :target: 1 s\n", {"kind": 1, "target": 2}),
+        # an argument on two lines; a value on two lines; a field after a blank line is content
+        (".. goal:: Be\n   fast\n   :target: p99\n      < 1 s\n   :kind: performance\n\n"
+         "   :id: no\n", {"target": 2, "kind": 4}),
+        # reST options may start on the directive's line
+        (".. goal:: :kind: performance\n", {"kind": 0}),
+        ("```{goal} Fast\n:kind: performance\n:target: 1 s\n```\n", {"kind": 1, "target": 2}),
+        # a MyST YAML block, with a value on two lines
+        (":::{goal} Fast\n---\ntarget: |\n  1 s\n\nkind: performance\n---\n:::\n",
+         {"target": 2, "kind": 5}),
+        # MyST before 5.2 gives only the content: no option line is known
+        ("Body text.\n:kind: performance\n", {}),
+        # another directive's text (a nested one, first in an older MyST's content)
+        (":::{alternative} Slow\n:why-not: slow\n:::\n", {}),
+    ],
+)  # fmt: skip
+def test_option_lines_are_read_from_the_directive_text(
+    block_text: str, offsets: dict[str, int]
+) -> None:
+    assert option_offsets(block_text, "goal") == offsets

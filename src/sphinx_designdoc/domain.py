@@ -25,7 +25,7 @@ from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.coverage import normalize_heading
 from sphinx_designdoc.css import link_classes
 from sphinx_designdoc.i18n import _
-from sphinx_designdoc.model import Page
+from sphinx_designdoc.model import Location, Page
 from sphinx_designdoc.nodes import design_doc_status, design_index
 from sphinx_designdoc.render.domain_indices import AlternativesIndex, DesignDocsIndex, GoalsIndex
 from sphinx_designdoc.values import digest_id, meant, slugify
@@ -232,12 +232,13 @@ _NOT_PROSE = (
 )
 
 
-def _prose(document: nodes.document) -> Iterator[tuple[str, int | None]]:
-    """Each line of the page's text outside code, with its line number.
+def _prose(document: nodes.document) -> Iterator[tuple[str, Location]]:
+    """Each line of the page's text outside code, with its file and line number.
 
     A text node has no line of its own: count from its nearest located ancestor (a
     paragraph, a title, a directive's container), adding the newlines of the text
-    before it, so a placeholder on a paragraph's third line is reported there.
+    before it, so a placeholder on a paragraph's third line is reported there.  The
+    file is that ancestor's, an included one for text that came through ``include``.
     """
     newlines_seen: dict[int, int] = {}
     for text in document.findall(nodes.Text):
@@ -246,9 +247,10 @@ def _prose(document: nodes.document) -> Iterator[tuple[str, int | None]]:
             continue
         anchor = next((node for node in ancestors if node.line), None)  # 0 means unknown
         first = _first_line(anchor) if anchor is not None else None
+        source = (anchor.source if anchor is not None else None) or ""
         seen = newlines_seen.get(id(anchor), 0)
         for offset, line_text in enumerate(_shown_lines(text)):
-            yield line_text, (first + seen + offset) if first else None
+            yield line_text, Location(source, (first + seen + offset) if first else None)
         newlines_seen[id(anchor)] = seen + str(text).count("\n")
 
 
@@ -257,13 +259,14 @@ def _shown_lines(text: nodes.Text) -> list[str]:
     return [nodes.unescape(line) for line in str(text).split("\n")]
 
 
-def _literal_options(page: Page) -> Iterator[tuple[str, int | None]]:
+def _literal_options(page: Page) -> Iterator[tuple[str, Location]]:
     """Option values shown as code (events, fields, PII): ``_prose`` skips code."""
     if page.logging is None:
         return
-    yield from ((name, page.logging.line) for name in page.logging.pii)
+    yield from ((name, page.logging.location.of("pii")) for name in page.logging.pii)
     for detail in page.logging.details:
-        yield from ((name, detail.line) for name in (*detail.events, *detail.fields))
+        for option, names in (("events", detail.events), ("fields", detail.fields)):
+            yield from ((name, detail.location.of(option)) for name in names)
 
 
 _UNDERLINE = re.compile(r"^([!-/:-@\[-`{-~])\1+\s*$")

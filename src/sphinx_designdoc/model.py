@@ -13,36 +13,64 @@ RELATION_KINDS = ("supersedes", "amends", "requires", "related")
 
 
 @dataclass(frozen=True)
-class Goal:
+class Location:
+    """Where some text is written: its file, its line, and the line of each option.
+
+    The file is the one the text is really in (the included file for content that came
+    through ``include``); empty when unknown, and then the page's own file is meant.
+    """
+
+    source: str = ""
+    line: int | None = None
+    options: tuple[tuple[str, int], ...] = ()  # (option name, its own line)
+
+    def of(self, option: str) -> Location:
+        """Where ``option`` is written: its own line, else (not given, or not known
+        because the parser did not tell) the item's."""
+        return Location(self.source, dict(self.options).get(option, self.line))
+
+
+class Located:
+    """An item that knows where it is written; ``line`` is its first line."""
+
+    location: Location
+
+    @property
+    def line(self) -> int | None:
+        return self.location.line
+
+
+@dataclass(frozen=True)
+class Goal(Located):
     """A technical goal; performance and scalability goals carry a measurable target."""
 
     id: str
     title: str
     kind: str = "functional"
     target: str = ""
-    line: int | None = None
+    location: Location = Location()
 
 
 @dataclass(frozen=True)
-class NonGoal:
+class NonGoal(Located):
     """Something the design explicitly does not cover."""
 
     text: str
-    line: int | None = None
+    location: Location = Location()
 
 
 @dataclass(frozen=True)
-class Alternative:
+class Alternative(Located):
     """An approach that was considered and not chosen, with the reason."""
 
     id: str
     title: str
     why_not: str = ""
-    line: int | None = None
+    location: Location = Location()
 
 
 @dataclass(frozen=True)
-class Component:
+class Component(Located):
     """One block of the detailed design: what it is for, its interface, what it uses."""
 
     id: str
@@ -50,27 +78,27 @@ class Component:
     purpose: str = ""
     interface: str = ""
     depends_on: tuple[str, ...] = ()
-    line: int | None = None
+    location: Location = Location()
 
 
 @dataclass(frozen=True)
-class Security:
+class Security(Located):
     """The Security Considerations section."""
 
     authentication: str = ""
     authorization: str = ""
     data_protection: str = ""
-    line: int | None = None
+    location: Location = Location()
 
 
 @dataclass(frozen=True)
-class Testing:
+class Testing(Located):
     """The Testing Strategy section: unit, integration and performance testing."""
 
     unit: str = ""
     integration: str = ""
     performance: str = ""
-    line: int | None = None
+    location: Location = Location()
 
 
 #: The sections made of text answers to the template's questions.
@@ -95,14 +123,14 @@ def merge_answers(first: Answers, second: Answers) -> tuple[Answers, tuple[str, 
 
 
 @dataclass(frozen=True)
-class Question:
+class Question(Located):
     """An open question; it is resolved once it has a resolution."""
 
     id: str
     title: str
     owner: str = ""
     resolution: str = ""
-    line: int | None = None
+    location: Location = Location()
 
     @property
     def is_open(self) -> bool:
@@ -110,7 +138,7 @@ class Question:
 
 
 @dataclass(frozen=True)
-class LogUseCase:
+class LogUseCase(Located):
     """What one logging use case records, how long it is kept, and how it is sampled."""
 
     use_case: str
@@ -118,18 +146,18 @@ class LogUseCase:
     fields: tuple[str, ...] = ()
     retention: str = ""
     sampling: str = ""
-    line: int | None = None
+    location: Location = Location()
 
 
 @dataclass
-class LoggingStrategy:
+class LoggingStrategy(Located):
     """The logging section: the selected use cases, their details and PII handling."""
 
     use_cases: tuple[str, ...] = ()
     pii: tuple[str, ...] = ()
     privacy: str = ""
     details: list[LogUseCase] = field(default_factory=list)
-    line: int | None = None
+    location: Location = Location()
 
     def merge(self, other: LoggingStrategy) -> tuple[str, ...]:
         """Take in a second strategy of the same page: its use cases, PII fields and
@@ -158,7 +186,7 @@ class Relations:
 
 
 @dataclass(frozen=True)
-class DocMeta:
+class DocMeta(Located):
     """The ``design-doc`` directive's metadata; its content is the overview."""
 
     id: str
@@ -171,7 +199,7 @@ class DocMeta:
     tags: tuple[str, ...] = ()
     relations: Relations = Relations()
     overview: str = ""
-    line: int | None = None
+    location: Location = Location()
 
 
 @dataclass
@@ -230,9 +258,18 @@ class Page:
 
 @dataclass(frozen=True)
 class Finding:
-    """A problem a rule found: turned into a ``designdoc.<subtype>`` warning at docname:line."""
+    """A problem a rule found: turned into a ``designdoc.<subtype>`` warning at file:line.
+
+    The file is ``source`` when known (an included file, say), else the page's own.
+    """
 
     subtype: str
     message: str
     docname: str
     line: int | None = None
+    source: str = ""
+
+    @classmethod
+    def at(cls, subtype: str, message: str, docname: str, where: Location) -> Finding:
+        """A finding at ``where``, such as an item's location or one of its options'."""
+        return cls(subtype, message, docname, where.line, where.source)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sphinx_designdoc.coverage import coverage
+from sphinx_designdoc.model import Located, Location
 from sphinx_designdoc.settings import TEMPLATE_SECTIONS
 from sphinx_designdoc.values import retention_days
 
@@ -44,7 +45,7 @@ class Table:
 
 
 @dataclass(frozen=True)
-class IndexQuery:
+class IndexQuery(Located):
     """A ``design-index`` directive's kind and filters, as written by the author."""
 
     kind: str
@@ -54,7 +55,7 @@ class IndexQuery:
     docs: tuple[str, ...] = ()
     sort: str = ""
     columns: tuple[str, ...] = ()
-    line: int | None = None
+    location: Location = field(default_factory=Location)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ class AlternativeDirective(DesignDirective):
             id=self.item_id(self.option("id"), title, "alternative"),
             title=title,
             why_not=why_not,
-            line=self.line,
+            location=self.location,
         )
         self.page().alternatives.append(alt)
         heading = labelled_heading(_("Alternative:"), title_nodes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from contextlib import AbstractContextManager, contextmanager
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from docutils import nodes
@@ -18,7 +19,8 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_designdoc import warnings
-from sphinx_designdoc.model import Finding, Page
+from sphinx_designdoc.directives.option_lines import marker_offsets, option_offsets
+from sphinx_designdoc.model import Finding, Location, Page
 from sphinx_designdoc.nodes import design_field, design_fields
 from sphinx_designdoc.render.guard import guarded
 from sphinx_designdoc.values import (
@@ -124,13 +126,31 @@ class DesignDirective(SphinxDirective):
     def line(self) -> int:
         return self.get_source_info()[1]
 
+    @cached_property
+    def location(self) -> Location:
+        """Where the directive is written (the included file for included content), and
+        the line of each option given, where its text tells."""
+        source, line = self.get_source_info()
+        offsets = option_offsets(self.block_text, self.name).items()
+        return Location(source, line, tuple((name, self._line_at(n)) for name, n in offsets))
+
+    def location_of(self, node: nodes.Node) -> Location:
+        """Where a node of the content is written; the directive's line if it has none."""
+        if node.line:
+            return Location(node.source or self.location.source, node.line)
+        return Location(self.location.source, self.location.line)
+
+    def _line_at(self, offset: int) -> int:
+        """The source line ``offset`` lines below the directive's first."""
+        return cast("int", self.state_machine.get_source_and_line(self.lineno + offset)[1])
+
     def run(self) -> list[nodes.Node]:
         """Warn about unknown options, then render the section."""
         for name, value in list(self.options.items()):
             if isinstance(value, UnknownOption):
                 del self.options[name]
                 hint = did_you_mean(name, tuple(self.option_spec or ()))
-                self.warn("option", f"unknown option :{name}: of {self.name}{hint}")
+                self.warn("option", f"unknown option :{name}: of {self.name}{hint}", name)
         self.warn_options_in_content()
         with scoped(self.env, _OPEN, (self.name, self.line)):
             output = self.render()
@@ -149,17 +169,30 @@ class DesignDirective(SphinxDirective):
         a field list) and set nothing: after a blank line, or, in MyST, after a value
         holding a character that Python ends lines at (U+000C, U+2028, ...)."""
         first_paragraph = "\n".join(self.content).strip().split("\n\n", 1)[0]
+        seen: dict[str, int] = {}
         for line in first_paragraph.splitlines():
             if _FENCE.match(line):  # a nested directive; what follows are its options
                 break
             match = _OPTION_LIKE.match(line)
             if match is not None and match["name"] in (self.option_spec or {}):
+                name = match["name"]
+                seen[name] = seen.get(name, 0) + 1
                 self.warn(
                     "option",
-                    f"option :{match['name']}: of {self.name} is read as content: the "
+                    f"option :{name}: of {self.name} is read as content: the "
                     "options end at a blank line, or at a line-break character (such as "
                     "U+000C or U+2028) inside a value",
+                    where=self._in_content(name, seen[name]),
                 )
+
+    def _in_content(self, name: str, nth: int) -> Location:
+        """Where the ``nth`` ``:name:`` line of the content is; the directive's line when
+        the text does not tell."""
+        lines = marker_offsets(self.block_text, self.name, name)
+        if name in self.options:  # the first one is the option itself
+            lines = lines[1:]
+        line = self._line_at(lines[nth - 1]) if nth <= len(lines) else self.location.line
+        return Location(self.location.source, line)
 
     def parse_content_to_nodes(self, allow_section_headings: bool = False) -> list[nodes.Node]:
         """The parsed content; without content, no nested parser is started (each one
@@ -178,8 +211,12 @@ class DesignDirective(SphinxDirective):
     def option_list(self, name: str) -> tuple[str, ...]:
         return split_list(self.options.get(name))
 
-    def warn(self, subtype: str, message: str) -> None:
-        warnings.emit([Finding(subtype, message, self.env.docname, self.line)])
+    def warn(
+        self, subtype: str, message: str, option: str = "", *, where: Location | None = None
+    ) -> None:
+        """Warn at ``where``, else at ``option``'s line, else at the directive's."""
+        where = where or (self.location.of(option) if option else self.location)
+        warnings.emit([Finding.at(subtype, message, self.env.docname, where)])
 
     def item_id(self, explicit: str, title: str, what: str, text: str | None = None) -> str:
         """The author's ``:id:`` when it is usable, else a slug of it or of the title.
@@ -190,7 +227,9 @@ class DesignDirective(SphinxDirective):
         above."""
         if explicit and not is_valid_id(explicit):
             fixed = slugify(explicit) or digest_id(what, explicit)
-            self.warn("option", f"invalid {what} id {explicit!r}; using {fixed!r} ({ID_RULE})")
+            self.warn(
+                "option", f"invalid {what} id {explicit!r}; using {fixed!r} ({ID_RULE})", "id"
+            )
             return fixed
         if found := explicit or slugify(title):
             return found

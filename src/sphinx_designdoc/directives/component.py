@@ -36,7 +36,7 @@ class ComponentDirective(DesignDirective):
             purpose=purpose,
             interface=interface,
             depends_on=self.option_list("depends-on"),
-            line=self.line,
+            location=self.location,
         )
         self.page().components.append(component)
         heading = labelled_heading(_("Component:"), title_nodes)

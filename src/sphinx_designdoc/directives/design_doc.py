@@ -75,7 +75,7 @@ class DesignDocDirective(SectionDirective):
             tags=self.option_list("tags"),
             relations=Relations(**{kind: self.option_list(kind) for kind in RELATION_KINDS}),
             overview=" ".join(" ".join(node.astext() for node in body).split()),
-            line=self.line,
+            location=self.location,
         )
         late: tuple[list[nodes.Node], list[nodes.Node]] = ([], [])
         if page.meta is None:

@@ -36,7 +36,7 @@ class DesignIndexDirective(DesignDirective):
             docs=self.option_list("doc"),
             sort=self.option("sort").lower(),
             columns=tuple(c.lower() for c in self.option_list("columns")),
-            line=self.line,
+            location=self.location,
         )
         findings = rules.check_query(query, self.settings, self.env.docname)
         warnings.emit(findings)

@@ -63,7 +63,7 @@ class GoalDirective(DesignDirective):
             title=title,
             kind=name_key(self.option("kind")) or "functional",
             target=target,
-            line=self.line,
+            location=self.location,
         )
         item = nodes.list_item("", nodes.paragraph("", "", nodes.strong("", "", *title_nodes)))
         item["classes"] += self.options.get("class", [])
@@ -109,8 +109,11 @@ class DesignGoalsDirective(SectionDirective):
     def _bullet_goal(self, item: nodes.Node) -> Goal:
         first = item.children[0] if item.children else item
         title = " ".join(first.astext().split())
-        line = item.line or self.line
-        goal = Goal(id=self.item_id("", title, "goal", item.astext()), title=title, line=line)
+        goal = Goal(
+            id=self.item_id("", title, "goal", item.astext()),
+            title=title,
+            location=self.location_of(item),
+        )
         if isinstance(item, nodes.list_item):
             decorate_goal(item, goal)
             self.add_anchor(item, "goal", goal.id)

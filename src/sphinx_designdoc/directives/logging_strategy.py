@@ -79,14 +79,14 @@ class LogUseCaseDirective(DesignDirective):
             fields=self.option_list("fields"),
             retention=self.option("retention"),
             sampling=self.option("sampling"),
-            line=self.line,
+            location=self.location,
         )
         sink = scratch(self.env).get(_SINK)
         if sink is not None:
             sink.append(detail)
         else:
             page = self.page()
-            page.logging = page.logging or LoggingStrategy(line=self.line)
+            page.logging = page.logging or LoggingStrategy(location=self.location)
             page.logging.details.append(detail)
         heading = nodes.rubric(
             use_case_title(name), use_case_title(name), classes=["designdoc-title"]
@@ -124,7 +124,7 @@ class LoggingStrategyDirective(SectionDirective):
             use_cases=tuple(map(name_key, self.option_list("use-cases"))),
             pii=self.option_list("pii"),
             privacy=privacy,
-            line=self.line,
+            location=self.location,
         )
         page_strategy = self._store(strategy)
         with collecting(self.env, _SINK) as details:

@@ -30,6 +30,6 @@ class NonGoalsDirective(SectionDirective):
         if not items:
             items = [child for child in children if isinstance(child, nodes.paragraph)]
         self.page().non_goals.extend(
-            NonGoal(" ".join(item.astext().split()), item.line or self.line) for item in items
+            NonGoal(" ".join(item.astext().split()), self.location_of(item)) for item in items
         )
         return [self.container(*children)]

@@ -33,7 +33,7 @@ class OpenQuestionDirective(DesignDirective):
             title=title,
             owner=self.option("owner"),
             resolution=resolution,
-            line=self.line,
+            location=self.location,
         )
         self.page().questions.append(question)
         label = _("Open question:") if question.is_open else _("Resolved question:")

@@ -69,7 +69,7 @@ class SecurityDirective(FieldsSectionDirective):
         page = self.page()
         page.security = self.merged(page.security, Security(
             values["authentication"], values["authorization"], values["data-protection"],
-            self.line,
+            location=self.location,
         ))  # fmt: skip
 
 
@@ -88,5 +88,10 @@ class TestingDirective(FieldsSectionDirective):
         page = self.page()
         page.testing = self.merged(
             page.testing,
-            Testing(values["unit"], values["integration"], values["performance"], self.line),
+            Testing(
+                values["unit"],
+                values["integration"],
+                values["performance"],
+                location=self.location,
+            ),
         )

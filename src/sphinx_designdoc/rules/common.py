@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from sphinx_designdoc.model import Finding, Page
+from sphinx_designdoc.model import Finding, Location, Page
 from sphinx_designdoc.settings import Settings
 from sphinx_designdoc.values import close_match, unknown_choice
 
@@ -13,11 +13,11 @@ PageRule = Callable[[Page, Settings], Iterator[Finding]]
 
 
 def choice(
-    docname: str, line: int | None, what: str, value: str, choices: tuple[str, ...]
+    docname: str, where: Location, what: str, value: str, choices: tuple[str, ...]
 ) -> Iterator[Finding]:
-    """An ``option`` finding when ``value`` is not one of ``choices``."""
+    """An ``option`` finding at ``where`` when ``value`` is not one of ``choices``."""
     if value not in choices:
-        yield Finding("option", unknown_choice(what, value, choices), docname, line)
+        yield Finding.at("option", unknown_choice(what, value, choices), docname, where)
 
 
 def named(what: str, title: str) -> str:

@@ -41,9 +41,9 @@ def check_coverage(page: Page, settings: Settings) -> Iterator[Finding]:
         how = f"the heading {heading!r}"
         if directive := SECTION_DIRECTIVES.get(key):
             how += f" or {directive}"
-        yield Finding(
+        yield Finding.at(
             "missing",
             f"required section {heading!r} is missing ({meta.status!r} docs need it): add {how}",
             page.docname,
-            meta.line,
+            meta.location,
         )

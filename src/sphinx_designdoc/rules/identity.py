@@ -12,26 +12,28 @@ from sphinx_designdoc.values import meant
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
+    from sphinx_designdoc.model import Location
     from sphinx_designdoc.settings import Settings
 
 
 def check_duplicate_items(page: Page, settings: Settings) -> Iterator[Finding]:
     """Item ids must be unique per kind within a doc, or references become ambiguous."""
     logging_details = page.logging.details if page.logging else []
-    groups: list[tuple[str, Iterable[tuple[str, int | None]]]] = [
-        ("goal", ((goal.id, goal.line) for goal in page.goals)),
-        ("component", ((comp.id, comp.line) for comp in page.components)),
-        ("alternative", ((alt.id, alt.line) for alt in page.alternatives)),
-        ("log use case", ((d.use_case, d.line) for d in logging_details)),
-        ("open question", ((q.id, q.line) for q in page.questions)),
+    groups: list[tuple[str, Iterable[tuple[str, Location]]]] = [
+        ("goal", ((goal.id, goal.location.of("id")) for goal in page.goals)),
+        ("component", ((comp.id, comp.location.of("id")) for comp in page.components)),
+        ("alternative", ((alt.id, alt.location.of("id")) for alt in page.alternatives)),
+        ("log use case", ((d.use_case, d.location) for d in logging_details)),
+        ("open question", ((q.id, q.location.of("id")) for q in page.questions)),
     ]
     for what, items in groups:
         seen: set[str] = set()
-        for item_id, line in items:
+        for item_id, where in items:
             if item_id in seen:
-                yield Finding(
-                    "duplicate", f"duplicate {what} id {item_id!r} in this doc", page.docname, line
-                )
+                yield Finding.at(
+                    "duplicate", f"duplicate {what} id {item_id!r} in this doc", page.docname,
+                    where,
+                )  # fmt: skip
             seen.add(item_id)
 
 
@@ -43,12 +45,12 @@ def check_doc_ids(pages: Mapping[str, Page]) -> Iterator[Finding]:
     for page in ordered:
         if counts[page.id] < 2:
             continue
-        if page.id in first:
-            yield Finding(
+        if page.id in first and page.meta:
+            yield Finding.at(
                 "duplicate",
                 f"duplicate design doc id {page.id!r}; also used by {first[page.id]!r}",
                 page.docname,
-                page.meta.line if page.meta else None,
+                page.meta.location.of("id"),
             )
         else:
             first[page.id] = page.docname
@@ -65,9 +67,7 @@ def check_relation_targets(pages: Mapping[str, Page]) -> Iterator[Finding]:
             for target in targets:
                 if target not in known:
                     hint = meant(intended_doc(target, known, meta.id))
-                    yield Finding(
-                        "ref",
-                        f":{kind}: names unknown design doc {target!r}{hint}",
-                        docname,
-                        meta.line,
-                    )
+                    yield Finding.at(
+                        "ref", f":{kind}: names unknown design doc {target!r}{hint}", docname,
+                        meta.location.of(kind),
+                    )  # fmt: skip

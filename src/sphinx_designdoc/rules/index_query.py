@@ -16,22 +16,19 @@ def check_query(query: IndexQuery, settings: Settings, docname: str) -> list[Fin
     """Unknown statuses, kinds, columns and sort columns, each with a suggestion."""
     findings: list[Finding] = []
 
-    def unknown(what: str, values: tuple[str, ...], choices: tuple[str, ...]) -> None:
+    def unknown(what: str, option: str, values: tuple[str, ...], choices: tuple[str, ...]) -> None:
         for value in values:
-            findings.extend(choice(docname, query.line, what, value, choices))
+            findings.extend(choice(docname, query.location.of(option), what, value, choices))
 
-    unknown("status", query.statuses, settings.statuses)
+    unknown("status", "status", query.statuses, settings.statuses)
     choices = kind_choices(query.kind, settings)
     if query.kinds and not choices:
-        findings.append(
-            Finding(
-                "option", f":kind: does not apply to a {query.kind!r} index", docname, query.line
-            )
-        )
+        message = f":kind: does not apply to a {query.kind!r} index"
+        findings.append(Finding.at("option", message, docname, query.location.of("kind")))
     else:
-        unknown("kind", query.kinds, choices)
+        unknown("kind", "kind", query.kinds, choices)
     columns = allowed_columns(query.kind, settings)
-    unknown("column", query.columns, columns)
+    unknown("column", "columns", query.columns, columns)
     if query.sort:
-        unknown("sort column", (query.sort.lstrip("-"),), columns)
+        unknown("sort column", "sort", (query.sort.lstrip("-"),), columns)
     return findings

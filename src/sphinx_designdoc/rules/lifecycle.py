@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sphinx_designdoc.model import Finding, Page
+from sphinx_designdoc.model import Finding, Location, Page
 from sphinx_designdoc.rules.common import doc_ids, intended_doc
 
 if TYPE_CHECKING:
@@ -21,16 +21,16 @@ def check_lifecycle(page: Page, settings: Settings) -> Iterator[Finding]:
         return
     if meta.status == "approved":
         if not meta.reviewers:
-            yield Finding("lifecycle", "approved design doc has no :reviewers:", page.docname,
-                          meta.line)  # fmt: skip
+            yield Finding.at("lifecycle", "approved design doc has no :reviewers:", page.docname,
+                             meta.location.of("status"))  # fmt: skip
         for question in page.questions:
             if question.is_open:
-                yield Finding(
+                yield Finding.at(
                     "lifecycle",
                     f"open question {question.title or question.id!r} in an approved design doc; "
                     "answer it with :resolution:",
                     page.docname,
-                    question.line,
+                    question.location,
                 )
     if meta.status == "in-review" and settings.stale_days and meta.updated:
         try:
@@ -39,12 +39,12 @@ def check_lifecycle(page: Page, settings: Settings) -> Iterator[Finding]:
             return  # the date rule already reported it
         age = (settings.today - updated).days
         if age > settings.stale_days:
-            yield Finding(
+            yield Finding.at(
                 "lifecycle",
                 f"in review but last updated {meta.updated}, {age} days ago "
                 f"(designdoc_stale_days is {settings.stale_days})",
                 page.docname,
-                meta.line,
+                meta.location.of("updated"),
             )
 
 
@@ -60,11 +60,11 @@ def check_successors(pages: Mapping[str, Page]) -> Iterator[Finding]:
                 f"; {docname!r} has ':supersedes: {target}' (did you mean {doc_id!r}?)"
                 for docname, target in near_misses.get(doc_id, ())
             )
-            yield Finding(
+            yield Finding.at(
                 "lifecycle",
                 f"superseded design doc has no successor: no doc has ':supersedes: {doc_id}'" + why,
                 page.docname,
-                page.meta.line if page.meta else None,
+                page.meta.location.of("status") if page.meta else Location(),
             )
     yield from _cycles(docs)
 
@@ -107,11 +107,11 @@ def _walk(
             first = min(cycle, key=lambda doc_id: docs[doc_id].docname)
             rotated = cycle[cycle.index(first) :] + cycle[: cycle.index(first)]
             meta = docs[first].meta
-            yield Finding(
+            yield Finding.at(
                 "lifecycle",
                 "supersedes cycle: " + " -> ".join([*rotated, first]),
                 docs[first].docname,
-                meta.line if meta else None,
+                meta.location.of("supersedes") if meta else Location(),
             )
         return
     path.append(node)

@@ -10,6 +10,7 @@ from sphinx_designdoc.model import Finding, Page
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from sphinx_designdoc.model import Location
     from sphinx_designdoc.settings import Settings
 
 
@@ -25,20 +26,20 @@ def may_hold_placeholders(texts: Iterable[str], settings: Settings) -> bool:
 
 
 def find_placeholders(
-    page: Page, texts: Iterable[tuple[str, int | None]], settings: Settings
+    page: Page, texts: Iterable[tuple[str, Location]], settings: Settings
 ) -> Iterator[Finding]:
     """One finding per placeholder per line, in the order the text was written."""
     if page.meta is None:
         return
     pattern = re.compile(settings.placeholder_pattern)
-    seen: set[tuple[str, int | None]] = set()
-    for text, line in texts:
+    seen: set[tuple[str, Location]] = set()
+    for text, where in texts:
         for match in pattern.finditer(text):
-            if (match.group(), line) not in seen:
-                seen.add((match.group(), line))
-                yield Finding(
+            if (match.group(), where) not in seen:
+                seen.add((match.group(), where))
+                yield Finding.at(
                     "placeholder",
                     f"template placeholder {match.group()!r} left in",
                     page.docname,
-                    line,
+                    where,
                 )

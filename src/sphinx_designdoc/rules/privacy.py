@@ -44,10 +44,10 @@ def check_privacy(page: Page, settings: Settings) -> Iterator[Finding]:
             if field.lower() in declared:
                 continue
             if pattern := pii_match(field, settings.pii_patterns):
-                yield Finding(
+                yield Finding.at(
                     "privacy",
                     f"logged field {field!r} looks like personal data ({pattern!r}) "
                     "but is not listed in :pii:",
                     page.docname,
-                    detail.line,
+                    detail.location.of("fields"),
                 )

@@ -27,27 +27,29 @@ def check_doc_meta(page: Page, settings: Settings) -> Iterator[Finding]:
     if meta is None:
         return
     if meta.status:
-        yield from choice(page.docname, meta.line, "status", meta.status, settings.statuses)
+        where = meta.location.of("status")
+        yield from choice(page.docname, where, "status", meta.status, settings.statuses)
     for name, value in (("created", meta.created), ("updated", meta.updated)):
         if value and not is_iso_date(value):
-            yield Finding(
+            yield Finding.at(
                 "option",
                 f"bad :{name}: date {value!r}; expected YYYY-MM-DD",
                 page.docname,
-                meta.line,
+                meta.location.of(name),
             )
 
 
 def check_goals(page: Page, settings: Settings) -> Iterator[Finding]:
     """Goal kinds must be configured; performance and scalability goals need a target."""
     for goal in page.goals:
-        yield from choice(page.docname, goal.line, "goal kind", goal.kind, settings.goal_kinds)
+        where = goal.location.of("kind")
+        yield from choice(page.docname, where, "goal kind", goal.kind, settings.goal_kinds)
         if goal.kind in KINDS_NEEDING_TARGET and not goal.target:
-            yield Finding(
+            yield Finding.at(
                 "missing",
                 f"{named(f'{goal.kind} goal', goal.title)} has no :target:",
                 page.docname,
-                goal.line,
+                goal.location,
             )
 
 
@@ -65,12 +67,12 @@ def _check_dependencies(page: Page, catalog: Catalog) -> Iterator[Finding]:
             # DOCID.ITEMID names another doc's component: resolved (and checked) as a link
             if dependency not in known and "." not in dependency:
                 hint = meant(catalog.closest("component", dependency, page.docname))
-                yield Finding(
+                yield Finding.at(
                     "ref",
                     f"component {component.title!r} depends on {dependency!r}, "
                     f"which is no component of this doc{hint}",
                     page.docname,
-                    component.line,
+                    component.location.of("depends-on"),
                 )
 
 
@@ -79,7 +81,7 @@ def check_alternatives(page: Page, settings: Settings) -> Iterator[Finding]:
     for alt in page.alternatives:
         if not alt.why_not:
             message = f"{named('alternative', alt.title)} has no :why-not:"
-            yield Finding("missing", message, page.docname, alt.line)
+            yield Finding.at("missing", message, page.docname, alt.location)
 
 
 def _retention_problem(retention: str) -> str:
@@ -97,34 +99,33 @@ def check_logging(page: Page, settings: Settings) -> Iterator[Finding]:
     logging = page.logging
     if logging is None:
         return
+    selection = logging.location.of("use-cases")
     for use_case in logging.use_cases:
-        yield from choice(
-            page.docname, logging.line, "log use case", use_case, settings.log_use_cases
-        )
+        yield from choice(page.docname, selection, "log use case", use_case, settings.log_use_cases)
     detailed = {detail.use_case for detail in logging.details}
     for use_case in logging.use_cases:
         if use_case in settings.log_use_cases and use_case not in detailed:
-            yield Finding(
+            yield Finding.at(
                 "missing",
                 f"log use case {use_case!r} is selected but has no log-use-case details",
                 page.docname,
-                logging.line,
+                selection,
             )
     for detail in logging.details:
         if detail.use_case:  # an empty name already warned at the directive
             yield from choice(
-                page.docname, detail.line, "log use case", detail.use_case,
+                page.docname, detail.location, "log use case", detail.use_case,
                 settings.log_use_cases,
             )  # fmt: skip
         if detail.retention and retention_days(detail.retention) is None:
-            yield Finding(
+            yield Finding.at(
                 "option",
                 _retention_problem(detail.retention),
                 page.docname,
-                detail.line,
+                detail.location.of("retention"),
             )
     if logging.pii and not logging.privacy:
-        yield Finding(
+        yield Finding.at(
             "missing", ":pii: fields are listed without :privacy: notes", page.docname,
-            logging.line,
+            logging.location.of("pii"),
         )  # fmt: skip
