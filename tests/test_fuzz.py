@@ -570,7 +570,7 @@ def test_myst_line_break_in_an_option_value(tmp_path: Path) -> None:
     )
     result = build(srcdir, freshenv=True)
     assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
-        (7, "option", "option :interface: of component is read as content: the options end "
+        (9, "option", "option :interface: of component is read as content: the options end "
                       "at a blank line, or at a line-break character (such as U+000C or "
                       "U+2028) inside a value"),
     ]  # fmt: skip
