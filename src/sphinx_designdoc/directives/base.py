@@ -131,8 +131,9 @@ class DesignDirective(SphinxDirective):
         """Where the directive is written (the included file for included content), and
         the line of each option given, where its text tells."""
         source, line = self.get_source_info()
-        offsets = option_offsets(self.block_text, self.name).items()
-        return Location(source, line, tuple((name, self._line_at(n)) for name, n in offsets))
+        offsets = option_offsets(self.block_text, self.name)
+        lines = ((name, self._line_at(offset)) for name, offset in offsets.items())
+        return Location(source, line, tuple((name, n) for name, n in lines if n))
 
     def location_of(self, node: nodes.Node) -> Location:
         """Where a node of the content is written; the directive's line if it has none."""
@@ -140,9 +141,10 @@ class DesignDirective(SphinxDirective):
             return Location(node.source or self.location.source, node.line)
         return Location(self.location.source, self.location.line)
 
-    def _line_at(self, offset: int) -> int:
-        """The source line ``offset`` lines below the directive's first."""
-        return cast("int", self.state_machine.get_source_and_line(self.lineno + offset)[1])
+    def _line_at(self, offset: int) -> int | None:
+        """The source line ``offset`` lines below the directive's first (None: unknown)."""
+        line: int | None = self.state_machine.get_source_and_line(self.lineno + offset)[1]
+        return line
 
     def run(self) -> list[nodes.Node]:
         """Warn about unknown options, then render the section."""
@@ -191,8 +193,8 @@ class DesignDirective(SphinxDirective):
         lines = marker_offsets(self.block_text, self.name, name)
         if name in self.options:  # the first one is the option itself
             lines = lines[1:]
-        line = self._line_at(lines[nth - 1]) if nth <= len(lines) else self.location.line
-        return Location(self.location.source, line)
+        line = self._line_at(lines[nth - 1]) if nth <= len(lines) else None
+        return Location(self.location.source, line or self.location.line)
 
     def parse_content_to_nodes(self, allow_section_headings: bool = False) -> list[nodes.Node]:
         """The parsed content; without content, no nested parser is started (each one
