@@ -112,7 +112,7 @@ def merge_answers(first: Answers, second: Answers) -> tuple[Answers, tuple[str, 
     taken: dict[str, Any] = {}
     ignored: list[str] = []
     for answer in fields(first):
-        if answer.name == "line":
+        if answer.name == "location":
             continue
         mine, theirs = getattr(first, answer.name), getattr(second, answer.name)
         if not mine:
