@@ -371,6 +371,19 @@ def test_headings_swallowed_by_a_fence_mismatch_warn(
     assert [next(h.strings) for h in result.soup("page").select("h2")] == sections
 
 
+def test_a_fence_mismatch_in_an_included_file_warns_at_that_file(tmp_path: Path) -> None:
+    """MyST only: reST has no fence mismatch (the next test)."""
+    files = {
+        "index.rst": "Home\n====\n\n.. toctree::\n\n   page\n",
+        "page.md": "# Page\n\nIntro.\n\n```{include} part.md.inc\n```\n",
+        "part.md.inc": GOALS_FENCES.format(outer=":::").replace("# Page\n\n", ""),
+    }
+    result = build(write_project(tmp_path, files), freshenv=True)
+    assert [(w.file, w.line, w.subtype, w.message) for w in result.warnings] == [
+        ("part.md.inc", 8, "structure", SWALLOWED)
+    ]
+
+
 def test_a_rest_heading_inside_a_directive_is_an_error_of_docutils(tmp_path: Path) -> None:
     """The reST side of the fence mismatch: docutils reports it at the heading, so the
     extension adds nothing."""

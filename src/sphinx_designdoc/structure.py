@@ -61,7 +61,7 @@ class SwallowedHeadings(SphinxTransform):
             swallowed.setdefault(id(holder), (holder, []))[1].append(text)
         for holder, headings in swallowed.values():
             warnings.emit([Finding("structure", _message(holder, headings), self.env.docname,
-                                   holder.line)])  # fmt: skip
+                                   holder.line, holder.source or "")])  # fmt: skip
 
 
 def _message(holder: nodes.Element, headings: list[str]) -> str:
