@@ -1049,7 +1049,7 @@ def test_retention_in_hours_and_beyond_a_century(tmp_path: Path, fmt: str) -> No
     result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}),
                    freshenv=True)  # fmt: skip
     assert signature(result) == [
-        (f"doc.{fmt}", body_line(options) + {"rst": 9, "md": 11}[fmt], "option",
+        (f"doc.{fmt}", body_line(options) + {"rst": 10, "md": 12}[fmt], "option",
          ":retention: 'P999999999Y' is longer "
          "than 100 years (36500 days), the longest retention period accepted"),
     ]  # fmt: skip
