@@ -641,17 +641,14 @@ def test_a_supersedes_cycle_warns_once(tmp_path: Path, fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_no_successor_because_of_a_mistyped_supersedes_says_so(tmp_path: Path, fmt: str) -> None:
-    pages = {
-        "v1": doc_page(fmt, "Retry v1", {"id": "retry-v1", "status": "superseded"}),
-        "v2": doc_page(
-            fmt, "Retry v2", {"id": "retry-v2", "status": "draft", "supersedes": "retry-v11"}
-        ),
-    }
+    v1 = {"id": "retry-v1", "status": "superseded"}
+    v2 = {"id": "retry-v2", "status": "draft", "supersedes": "retry-v11"}
+    pages = {"v1": doc_page(fmt, "Retry v1", v1), "v2": doc_page(fmt, "Retry v2", v2)}
     result = build(project(tmp_path, fmt, pages), freshenv=True)
     assert signature(result) == [
-        (f"v2.{fmt}", DOC_LINE[fmt], "ref",
+        (f"v2.{fmt}", option_line(fmt, v2, "supersedes"), "ref",
          ":supersedes: names unknown design doc 'retry-v11'; did you mean 'retry-v1'?"),
-        (f"v1.{fmt}", DOC_LINE[fmt], "lifecycle",
+        (f"v1.{fmt}", option_line(fmt, v1, "status"), "lifecycle",
          "superseded design doc has no successor: no doc has ':supersedes: retry-v1'; "
          "'v2' has ':supersedes: retry-v11' (did you mean 'retry-v1'?)"),
     ]  # fmt: skip

@@ -342,15 +342,24 @@ def xref(
 
 
 def xref_list(
-    reftype: str, targets: tuple[str, ...], refdoc: str, *, warn_dotted: bool = False
+    reftype: str,
+    targets: tuple[str, ...],
+    refdoc: str,
+    *,
+    warn_dotted: bool = False,
+    where: Location | None = None,
 ) -> list[nodes.Node]:
     """``a, b`` as ``design`` links; the rules report unknown targets, except the
-    ``DOCID.ITEMID`` ones with ``warn_dotted``, which the resolver reports."""
+    ``DOCID.ITEMID`` ones with ``warn_dotted``, which the resolver reports at ``where``
+    (the option's line)."""
     out: list[nodes.Node] = []
     for index, target in enumerate(targets):
         if index:
             out.append(nodes.Text(", "))
-        out.append(xref("design", reftype, target, refdoc, warn=warn_dotted and "." in target))
+        link = xref("design", reftype, target, refdoc, warn=warn_dotted and "." in target)
+        if where is not None and where.source:  # else the directive's line, as for the rest
+            link.source, link.line = where.source, where.line
+        out.append(link)
     return out
 
 

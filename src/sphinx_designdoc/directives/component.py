@@ -44,7 +44,8 @@ class ComponentDirective(DesignDirective):
             (_("Purpose"), purpose_nodes),
             (_("Interface"), interface_nodes),
             (_("Depends on"), xref_list(
-                "component", component.depends_on, self.env.docname, warn_dotted=True
+                "component", component.depends_on, self.env.docname, warn_dotted=True,
+                where=component.location.of("depends-on"),
             )),
         ])  # fmt: skip
         node = self.container(heading, *fields, *self.parse_content_to_nodes())
