@@ -49,7 +49,7 @@ SECTION_PAGES = {
         "doc": 4,
         "overview": 8,
         "depends-on": 17,
-        "ledger": 21,
+        "ledger-purpose": 22,
         "untitled": 24,
         "tracing-fields": 65,
         "error-tracking-fields": 69,
@@ -59,7 +59,7 @@ SECTION_PAGES = {
         "doc": 3,
         "overview": 7,
         "depends-on": 16,
-        "ledger": 21,
+        "ledger-purpose": 22,
         "untitled": 25,
         "tracing-fields": 67,
         "error-tracking-fields": 72,
@@ -162,7 +162,7 @@ def placeholder_faults(file: str) -> set[Fault]:
     at = SECTION_PAGES[file]
     return {
         placeholder(file, at["overview"], "[Feature Name]"),  # design-doc content
-        placeholder(file, at["ledger"], "[Description]"),  # a component's :purpose:
+        placeholder(file, at["ledger-purpose"], "[Description]"),  # a component's :purpose:
         placeholder(file, at["leftovers"], "[Feature Name]"),  # prose
         placeholder(file, at["leftovers"], "[Description]"),
     }
@@ -822,7 +822,7 @@ def test_custom_placeholder_pattern(tmp_path: Path, fmt: str) -> None:
     result = build(project(tmp_path, fmt, {"doc": page}, conf), freshenv=True)
     file = f"doc.{fmt}"
     assert set(signature(result)) == {
-        placeholder(file, DOC_LINE[fmt], "TODO(li)"),
+        placeholder(file, option_line(fmt, options, "authors"), "TODO(li)"),
         placeholder(file, body_line(options), "TODO(ana)"),
     }
 
@@ -932,8 +932,9 @@ def test_placeholder_in_the_prd_option(tmp_path: Path, fmt: str) -> None:
     # the template's own PRD line, left in the :prd: option
     options = {"status": "draft", "prd": "[Link to PRD: ../prd/feature_name.md]"}
     result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options)}), freshenv=True)
+    line = option_line(fmt, options, "prd")
     assert signature(result) == [
-        placeholder(f"doc.{fmt}", DOC_LINE[fmt], "[Link to PRD: ../prd/feature_name.md]")
+        placeholder(f"doc.{fmt}", line, "[Link to PRD: ../prd/feature_name.md]")
     ]
 
 

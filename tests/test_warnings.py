@@ -169,7 +169,7 @@ def test_myst_link_in_a_title_warns_at_its_line(tmp_path: Path) -> None:
     result = build(srcdir, freshenv=True)
     assert {(w.file, w.line, w.message) for w in result.warnings} == {
         ("md.md", 5, "'myst' cross-reference target not found: 'nowhere'"),
-        ("md.md", 5, "'myst' cross-reference target not found: 'nothing'"),
+        ("md.md", 6, "'myst' cross-reference target not found: 'nothing'"),  # :resolution:
     }
 
 

@@ -34,12 +34,17 @@ from sphinx_designdoc.values import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, MutableMapping, Sequence
+    from typing import TypeAlias
 
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
 
     from sphinx_designdoc.domain import DesignDomain
     from sphinx_designdoc.settings import Settings
+
+    FieldBody: TypeAlias = Sequence[nodes.Node] | str
+    #: A field: its label and body, and where its option is written when it shows one.
+    FieldRow: TypeAlias = tuple[str, FieldBody] | tuple[str, FieldBody, Location]
 
 #: Per-document list of (node, object type, item id): the anchors items asked for, given
 #: once the page is parsed (:class:`~sphinx_designdoc.directives.anchors.ItemAnchors`).
@@ -317,17 +322,29 @@ def note_merge(added: str, ignored: Sequence[str]) -> str:
     return f"{added}, except {names}, where the first's value is kept"
 
 
-def field_list(rows: Sequence[tuple[str, Sequence[nodes.Node] | str]]) -> list[nodes.Node]:
-    """A field list of the (label, body) rows that have a body; nothing when none has.
+def field_list(rows: Sequence[FieldRow]) -> list[nodes.Node]:
+    """A field list of the rows that have a body; nothing when none has.
 
-    In short form until resolve time (see :mod:`sphinx_designdoc.render.fields`)."""
+    A field that shows an option's value is at that option's line, so that a warning
+    about its text (a placeholder left in) points there. In short form until resolve
+    time (see :mod:`sphinx_designdoc.render.fields`)."""
     fields = design_fields(classes=["designdoc-fields"])
-    for label, body in rows:
+    for label, body, *where in rows:
         if not body:
             continue
         content = [nodes.Text(body)] if isinstance(body, str) else body
-        fields += design_field("", nodes.paragraph("", "", *content), label=label)
+        paragraph = nodes.paragraph("", "", *content)
+        if where and where[0].source and where[0].line:
+            _place(paragraph, where[0])
+        fields += design_field("", paragraph, label=label)
     return [fields] if fields.children else []
+
+
+def _place(node: nodes.Element, where: Location) -> None:
+    """Give ``node`` and its elements that have no line of their own ``where``."""
+    for element in node.findall(nodes.Element):
+        if not element.line:
+            element.source, element.line = where.source, where.line
 
 
 def xref(

@@ -40,13 +40,14 @@ class ComponentDirective(DesignDirective):
         )
         self.page().components.append(component)
         heading = labelled_heading(_("Component:"), title_nodes)
+        at = component.location.of
         fields = field_list([
-            (_("Purpose"), purpose_nodes),
-            (_("Interface"), interface_nodes),
+            (_("Purpose"), purpose_nodes, at("purpose")),
+            (_("Interface"), interface_nodes, at("interface")),
             (_("Depends on"), xref_list(
                 "component", component.depends_on, self.env.docname, warn_dotted=True,
-                where=component.location.of("depends-on"),
-            )),
+                where=at("depends-on"),
+            ), at("depends-on")),
         ])  # fmt: skip
         node = self.container(heading, *fields, *self.parse_content_to_nodes())
         self.add_anchor(node, "component", component.id)

@@ -24,7 +24,7 @@ from sphinx_designdoc.nodes import design_doc_status
 from sphinx_designdoc.values import name_key
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from sphinx_designdoc.directives.base import FieldRow
 
 
 def relation_label(kind: str) -> str:
@@ -97,17 +97,19 @@ class DesignDocDirective(SectionDirective):
     def _fields(self, meta: DocMeta) -> list[nodes.Node]:
         status_class = css_class(f"designdoc-status-{meta.status}")
         status = [badge(meta.status, status_class)] if meta.status else []
-        rows: list[tuple[str, Sequence[nodes.Node] | str]] = [
-            (_("Status"), status),
-            (_("Authors"), ", ".join(meta.authors)),
-            (_("Reviewers"), ", ".join(meta.reviewers)),
-            (_("Created"), meta.created),
-            (_("Updated"), meta.updated),
-            (_("PRD"), self._prd_link(meta.prd)),
-            (_("Tags"), _spaced([badge(tag, "designdoc-tag") for tag in meta.tags])),
+        at = meta.location.of
+        rows: list[FieldRow] = [
+            (_("Status"), status, at("status")),
+            (_("Authors"), ", ".join(meta.authors), at("authors")),
+            (_("Reviewers"), ", ".join(meta.reviewers), at("reviewers")),
+            (_("Created"), meta.created, at("created")),
+            (_("Updated"), meta.updated, at("updated")),
+            (_("PRD"), self._prd_link(meta.prd), at("prd")),
+            (_("Tags"), _spaced([badge(tag, "designdoc-tag") for tag in meta.tags]), at("tags")),
         ]
         for kind, targets in meta.relations.items():
-            rows.append((relation_label(kind), xref_list("doc", targets, self.env.docname)))
+            links = xref_list("doc", targets, self.env.docname)
+            rows.append((relation_label(kind), links, at(kind)))
         return field_list(rows)
 
     def _prd_link(self, prd: str) -> list[nodes.Node]:

@@ -101,12 +101,13 @@ class LogUseCaseDirective(DesignDirective):
         fields = literal_list(detail.fields)
         if fields and standard:
             fields.append(nodes.Text(" " + _("(plus the standard %s)") % standard))
+        at = detail.location.of
         return field_list(
             [
-                (_("Events"), literal_list(detail.events)),
-                (_("Fields"), fields),
-                (_("Retention"), logging_cell_text(detail.retention, "")),
-                (_("Sampling"), detail.sampling),
+                (_("Events"), literal_list(detail.events), at("events")),
+                (_("Fields"), fields, at("fields")),
+                (_("Retention"), logging_cell_text(detail.retention, ""), at("retention")),
+                (_("Sampling"), detail.sampling, at("sampling")),
             ]
         )
 
@@ -132,8 +133,8 @@ class LoggingStrategyDirective(SectionDirective):
         page_strategy.details.extend(details)
         privacy_fields = field_list(
             [
-                (_("PII fields"), literal_list(strategy.pii)),
-                (_("Privacy"), privacy_nodes),
+                (_("PII fields"), literal_list(strategy.pii), strategy.location.of("pii")),
+                (_("Privacy"), privacy_nodes, strategy.location.of("privacy")),
             ]
         )
         checklist = design_checklist(selected=strategy.use_cases)  # built at resolve time

@@ -38,7 +38,11 @@ class OpenQuestionDirective(DesignDirective):
         self.page().questions.append(question)
         label = _("Open question:") if question.is_open else _("Resolved question:")
         heading = labelled_heading(label, title_nodes)
-        fields = field_list([(_("Owner"), question.owner), (_("Resolution"), resolution_nodes)])
+        at = question.location.of
+        fields = field_list([
+            (_("Owner"), question.owner, at("owner")),
+            (_("Resolution"), resolution_nodes, at("resolution")),
+        ])  # fmt: skip
         node = self.container(heading, *fields, *self.parse_content_to_nodes())
         node["classes"].append("designdoc-open" if question.is_open else "designdoc-resolved")
         self.add_anchor(node, "question", question.id)

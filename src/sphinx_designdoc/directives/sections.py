@@ -19,6 +19,7 @@ from sphinx_designdoc.model import Security, Testing, merge_answers
 if TYPE_CHECKING:
     from docutils import nodes
 
+    from sphinx_designdoc.directives.base import FieldRow
     from sphinx_designdoc.model import Answers
 
 
@@ -36,11 +37,11 @@ class FieldsSectionDirective(SectionDirective):
 
     def render(self) -> list[nodes.Node]:
         labels = self.labels()
-        rows: list[tuple[str, list[nodes.Node]]] = []
+        rows: list[FieldRow] = []
         values: dict[str, str] = {}
         for name in self.fields:
             parsed, values[name] = self.inline(self.option(name))
-            rows.append((labels[name], parsed))
+            rows.append((labels[name], parsed, self.location.of(name)))
         self.store(values)
         return [self.container(*field_list(rows), *self.parse_content_to_nodes())]
 
