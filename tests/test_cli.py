@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build, write_project
+from helpers import Build, build, write_project
 from sphinx_designdoc.cli import main
 from sphinx_designdoc.extension import VERSION
 from sphinx_designdoc.settings import SECTION_HEADINGS, TEMPLATE_SECTIONS
@@ -74,15 +74,20 @@ def test_help_explains_every_flag(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"sphinx-designdoc {VERSION}"
 
 
-@pytest.mark.parametrize("doc_format", ["rst", "md"])
-def test_scaffolded_doc_builds_with_placeholder_warnings_only(
-    tmp_path: Path, doc_format: str
-) -> None:
+def build_scaffolded(tmp_path: Path, doc_format: str) -> Build:
+    """A project holding one doc that ``sphinx-designdoc new`` wrote, built."""
     src = write_project(
         tmp_path, {"index.rst": "Home\n====\n\n.. toctree::\n\n   designs/new_feature\n"}
     )
     assert main(["new", "New Feature", "--format", doc_format, "--dir", str(src / "designs")]) == 0
-    result = build(src, freshenv=True)
+    return build(src, freshenv=True)
+
+
+@pytest.mark.parametrize("doc_format", ["rst", "md"])
+def test_scaffolded_doc_builds_with_placeholder_warnings_only(
+    tmp_path: Path, doc_format: str
+) -> None:
+    result = build_scaffolded(tmp_path, doc_format)
     assert result.warnings
     assert {(w.type, w.subtype) for w in result.warnings} == {("designdoc", "placeholder")}
     messages = {w.message for w in result.warnings}
@@ -105,11 +110,7 @@ def test_scaffolded_doc_builds_with_placeholder_warnings_only(
 def test_scaffolded_doc_shows_every_template_section_under_the_feature_name(
     tmp_path: Path, doc_format: str
 ) -> None:
-    src = write_project(
-        tmp_path, {"index.rst": "Home\n====\n\n.. toctree::\n\n   designs/new_feature\n"}
-    )
-    assert main(["new", "New Feature", "--format", doc_format, "--dir", str(src / "designs")]) == 0
-    result = build(src, freshenv=True)
+    result = build_scaffolded(tmp_path, doc_format)
     soup = result.soup("designs/new_feature")
     assert soup.title is not None
     assert soup.title.get_text(strip=True).startswith("New Feature")
