@@ -141,6 +141,21 @@ def test_json_shape(make_build) -> None:
     }
 
 
+def test_no_json_in_an_epub_folder_so_the_next_epub_build_is_quiet(tmp_path: Path) -> None:
+    """Every file in the folder goes into the book: a ``designdoc.json`` there made the
+    next ``epub`` build warn (``epub.unknown_project_files``), which fails ``-W``."""
+    src = copy_root("basic", tmp_path)
+    first = build(src, "epub", freshenv=True)
+    assert not (first.outdir / "designdoc.json").exists()
+    (src / "designs" / "retry.rst").write_text(
+        (src / "designs" / "retry.rst").read_text(encoding="utf-8") + "\nMore.\n",
+        encoding="utf-8",
+    )
+    again = build(src, "epub")
+    assert "designdoc.json" not in again.warnings_text
+    assert not (again.outdir / "designdoc.json").exists()
+
+
 def test_json_can_be_turned_off(make_build) -> None:
     result: Build = make_build("basic", confoverrides={"designdoc_export_json": False})
     assert not (result.outdir / "designdoc.json").exists()

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from sphinx.builders._epub_base import EpubBuilder
+
 from sphinx_designdoc.export import SCHEMA_VERSION, dumps, export
 
 if TYPE_CHECKING:
@@ -30,8 +32,13 @@ def write_export(env: BuildEnvironment, outdir: str | Path) -> Path:
 
 def write_json(app: Sphinx, exception: Exception | None) -> None:
     """After a successful HTML-family build, write the export, or, when it is turned
-    off, remove the one an earlier build left, so the output never holds stale data."""
+    off, remove the one an earlier build left, so the output never holds stale data.
+
+    Not into an EPUB's folder: the next build packs every file there into the book and
+    warns about a file without a media type."""
     if exception is not None or app.builder.format != "html":
+        return
+    if isinstance(app.builder, EpubBuilder):
         return
     domain = cast("DesignDomain", app.env.domains["design"])
     if domain.settings.export_json:
