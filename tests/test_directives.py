@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -390,7 +391,9 @@ def test_a_rest_heading_inside_a_directive_is_an_error_of_docutils(tmp_path: Pat
     page = "Page\n====\n\n.. design-goals::\n\n   - Fast\n\n   Non-Goals\n   ---------\n"
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", "page.rst": page}
     result = build(write_project(tmp_path, files), freshenv=True)
-    assert "page.rst:9: ERROR: Unexpected section title." in result.warnings_text
+    # docutils 0.22 reports it as an ERROR, 0.21 (with Sphinx 8.1) as CRITICAL
+    assert re.search(r"page\.rst:9: (ERROR|CRITICAL): Unexpected section title\.",
+                     result.warnings_text)  # fmt: skip
     assert "designdoc" not in result.warnings_text
 
 
