@@ -21,7 +21,7 @@ from sphinx.domains import Domain
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_designdoc.domain import DesignDomain
-from sphinx_designdoc.extension import DIRECTIVES
+from sphinx_designdoc.extension import SECTIONS
 
 if TYPE_CHECKING:
     from collections.abc import Set
@@ -55,6 +55,28 @@ class _StubDomain(Domain):
         """Nothing to merge after a parallel read: the stubs keep no data."""
 
 
+class _DirectiveRecorder:
+    """Stands in for the application in the sections' setups; keeps only their
+    directives."""
+
+    def __init__(self) -> None:
+        self.directives: dict[str, type[SphinxDirective]] = {}
+
+    def add_directive(self, name: str, directive: type[SphinxDirective]) -> None:
+        self.directives[name] = directive
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: None
+
+
+def designdoc_directives() -> dict[str, type[SphinxDirective]]:
+    """Every directive of sphinx-designdoc, by name, as its sections register them."""
+    recorder = _DirectiveRecorder()
+    for setup_section in SECTIONS:
+        setup_section(recorder)  # type: ignore[arg-type]
+    return recorder.directives
+
+
 def _stub(directive: type[SphinxDirective]) -> type[_Stub]:
     """A stub that docutils reads like ``directive``: same arguments, same options."""
     attributes = {
@@ -68,6 +90,6 @@ def _stub(directive: type[SphinxDirective]) -> type[_Stub]:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(_StubDomain)
-    for name, directive in DIRECTIVES.items():
+    for name, directive in designdoc_directives().items():
         app.add_directive(name, _stub(directive))
     return {"parallel_read_safe": True, "parallel_write_safe": True}

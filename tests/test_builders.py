@@ -10,7 +10,7 @@ import pytest
 from docutils import nodes
 
 from helpers import Build, build, copy_root
-from sphinx_designdoc.nodes import design_fields
+from sphinx_designdoc.render.fields import design_fields
 
 BUILDERS = (
     "text", "latex", "man", "texinfo", "singlehtml", "dirhtml", "epub", "gettext", "json",

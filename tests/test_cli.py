@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from helpers import Build, build, write_project
+from sphinx_designdoc import __version__ as VERSION
 from sphinx_designdoc.cli import main
-from sphinx_designdoc.extension import VERSION
 from sphinx_designdoc.settings import SECTION_HEADINGS, TEMPLATE_SECTIONS
 
 #: The headings of the design-doc template, in its order: every section, and the two

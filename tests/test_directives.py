@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import build, write_project
-from sphinx_designdoc.directives.base import _NO_INLINE_MARKUP
+from sphinx_designdoc.sections.base import _NO_INLINE_MARKUP
 from sphinx_designdoc.values import digest_id
 
 TOC = "Home\n====\n\n.. toctree::\n\n   a\n   prd/spec\n"

@@ -10,14 +10,14 @@ from bs4 import BeautifulSoup
 
 from helpers import Build, build, copy_root, write_project
 from sphinx_designdoc.catalog import Catalog
-from sphinx_designdoc.model import Alternative, DocMeta, Goal, Page
-from sphinx_designdoc.render.domain_indices import (
+from sphinx_designdoc.indexes.domain_indices import (
     Content,
     GroupHeading,
     alternatives_by_doc,
     docs_by_status,
     goals_by_kind,
 )
+from sphinx_designdoc.model import Alternative, DocMeta, Goal, Page
 from sphinx_designdoc.settings import Settings
 
 #: One group of an index page: its heading, then (name, extra, description, href) rows.

@@ -37,8 +37,8 @@ from hypothesis import strategies as st
 from helpers import Build, build, write_project
 from sphinx_designdoc.export import load_schema
 from sphinx_designdoc.query import SPECS
+from sphinx_designdoc.report import SUBTYPES
 from sphinx_designdoc.settings import DEFAULT_GOAL_KINDS, DEFAULT_LOG_USE_CASES, DEFAULT_STATUSES
-from sphinx_designdoc.warnings import SUBTYPES
 
 EXAMPLES = {"ci": 100, "smoke": 25, "long": 1000}[
     os.environ.get("DESIGNDOC_HYPOTHESIS_PROFILE", "ci")

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from helpers import Build, assert_identical, build, build_both_ways, copy_root
-from sphinx_designdoc.nodes import design_index_rows
-from sphinx_designdoc.render.index_table import HTMLIndexRenderer
+from sphinx_designdoc.indexes.design_index import HTMLIndexRenderer, design_index_rows
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -1,7 +1,8 @@
 """The sections' field lists and the logging checklist are short in the doctree Sphinx
 keeps from reading to writing, and whole on every page a builder writes: expanded into
 docutils nodes at resolve time, or, for the HTML builders, written as they are
-(``render/short_forms_html.py``) into exactly the pages the expanded nodes give."""
+(``render/fields.py``, ``sections/logging_strategy.py``) into exactly the pages the
+expanded nodes give."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ import pytest
 from docutils import nodes
 
 from helpers import Build, build, build_both_ways, copy_root, output_files
-from sphinx_designdoc.nodes import design_checklist, design_field, design_fields
-from sphinx_designdoc.render.short_forms import ShortFormsRenderer
+from sphinx_designdoc.render.expand import ExpandOutsideHTML
+from sphinx_designdoc.render.fields import design_field, design_fields
+from sphinx_designdoc.sections.logging_strategy import design_checklist
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -119,7 +121,7 @@ def build_both(
         other,
         builder,
         monkeypatch,
-        lambda patch: patch.setattr(ShortFormsRenderer, "is_supported", lambda self: True),
+        lambda patch: patch.setattr(ExpandOutsideHTML, "is_supported", lambda self: True),
     )
 
 

@@ -24,7 +24,7 @@ from helpers import Build, build, copy_root, page_bodies, write_project
 from sphinx_designdoc.i18n import MESSAGE_CATALOG
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGE = ROOT / "src" / "sphinx_designdoc"
+PACKAGE = ROOT / "sphinx_designdoc"
 LOCALE = PACKAGE / "locale"
 TEMPLATE = LOCALE / f"{MESSAGE_CATALOG}.pot"
 #: Every shipped translation (a new one is checked as soon as its .po exists).

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import Build, build, copy_root, write_project
-from sphinx_designdoc.directives.option_lines import option_offsets
+from sphinx_designdoc.sections.option_lines import option_offsets
 
 # The line of each fault in the same faults written in RST and MyST: a fault in an
 # option is reported at the option's own line, others at their directive's.

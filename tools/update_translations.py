@@ -5,7 +5,7 @@
     python tools/update_translations.py --check     # CI: fail if anything is stale or missing
 
 The same steps as ``pybabel extract`` / ``pybabel update`` / ``pybabel compile`` (only
-the ``_`` keyword, from ``src/sphinx_designdoc``), through Babel's Python API, so that a
+the ``_`` keyword, from ``sphinx_designdoc``), through Babel's Python API, so that a
 file whose messages did not change is left alone instead of getting a new date.
 Needs only the standard library and Babel (installed with Sphinx).
 """
@@ -17,7 +17,6 @@ import datetime
 import io
 import re
 import sys
-import tomllib
 from pathlib import Path
 
 from babel.core import Locale
@@ -26,8 +25,10 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
+from sphinx_designdoc import __version__
+
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGE = ROOT / "src" / "sphinx_designdoc"
+PACKAGE = ROOT / "sphinx_designdoc"
 LOCALE_DIR = PACKAGE / "locale"
 DOMAIN = "sphinx_designdoc"  # sphinx_designdoc.i18n.MESSAGE_CATALOG
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
@@ -43,8 +44,8 @@ _VOLATILE = re.compile(
 
 
 def project_version() -> str:
-    with (ROOT / "pyproject.toml").open("rb") as file:
-        return str(tomllib.load(file)["project"]["version"])
+    """The version the package states (``pyproject.toml`` reads it from there too)."""
+    return __version__
 
 
 def extract() -> Catalog:

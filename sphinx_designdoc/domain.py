@@ -1,0 +1,250 @@
+"""The ``design`` domain: holds the collection, resolves roles, feeds ``objects.inv``.
+
+Its data is plain picklable model objects keyed by docname, so ``clear_doc`` and
+``merge_domaindata`` are exact and ``-j N`` reads merge into the same state as a
+serial read.  A ``Catalog`` (lookups by id) is derived lazily and dropped on change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import TYPE_CHECKING, Any, ClassVar, cast
+
+from docutils import nodes
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import clean_astext, make_refnode
+
+from sphinx_designdoc import report, rules
+from sphinx_designdoc.catalog import PRD_ROLE, ROLE_TYPES, Catalog, Target
+from sphinx_designdoc.config import get_settings
+from sphinx_designdoc.coverage import normalize_heading
+from sphinx_designdoc.css import link_classes
+from sphinx_designdoc.i18n import _
+from sphinx_designdoc.model import Page
+from sphinx_designdoc.page_walk import literal_options, prose_lines, shown_lines, walk_page
+from sphinx_designdoc.values import digest_id, meant, slugify
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Set
+
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import RoleFunction
+
+    from sphinx_designdoc.query import IndexQuery
+    from sphinx_designdoc.settings import Settings
+
+
+@dataclass
+class CrossPageContent:
+    """What a page shows from other pages, so that it is written again when that changes:
+    its ``design`` references, its index tables' queries, and whether its design doc
+    shows the banner and backlinks. The directives note queries and the banner as the
+    page is read; the references are found when it has been read."""
+
+    refs: list[tuple[str, str]] = field(default_factory=list)  # (role, target)
+    queries: list[IndexQuery] = field(default_factory=list)
+    status: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.refs or self.queries or self.status)
+
+
+def get_domain(env: BuildEnvironment) -> DesignDomain:
+    """The ``design`` domain of the build."""
+    return cast("DesignDomain", env.domains["design"])
+
+
+class DesignDomain(Domain):
+    """Design docs, goals, alternatives and logging use cases, project-wide."""
+
+    name = "design"
+    label = _("Design docs")
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "doc": ObjType(_("design doc"), "doc", "ref"),
+        "goal": ObjType(_("goal"), "goal", "ref"),
+        "component": ObjType(_("component"), "component", "ref"),
+        "question": ObjType(_("open question"), "ref"),
+        "alternative": ObjType(_("alternative"), "alt", "ref"),
+        "usecase": ObjType(_("log use case"), "usecase", "ref"),
+    }
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
+        name: XRefRole(innernodeclass=nodes.inline, warn_dangling=True)
+        for name in (*ROLE_TYPES, "ref")
+    }
+    # its index pages: :mod:`sphinx_designdoc.indexes.domain_indices` adds them
+    initial_data: ClassVar[dict[str, Any]] = {
+        "pages": {},  # docname -> Page
+        "shown": {},  # docname -> CrossPageContent
+    }
+    data_version = 3  # 3: what a page shows from others is noted as it is read
+
+    _catalog: Catalog | None = None
+    _settings: tuple[object, Settings] | None = None
+
+    # -- the collection ----------------------------------------------------------------
+
+    @property
+    def pages(self) -> dict[str, Page]:
+        return cast("dict[str, Page]", self.data["pages"])
+
+    @property
+    def shown(self) -> dict[str, CrossPageContent]:
+        return cast("dict[str, CrossPageContent]", self.data["shown"])
+
+    def shown_on(self, docname: str) -> CrossPageContent:
+        """What ``docname`` shows from other pages, noted as it is read."""
+        return self.shown.setdefault(docname, CrossPageContent())
+
+    @property
+    def catalog(self) -> Catalog:
+        """Lookups over every page; rebuilt after any change to the collection."""
+        if self._catalog is None or self._catalog.pages is not self.pages:
+            self._catalog = Catalog(self.pages)
+        return self._catalog
+
+    @property
+    def settings(self) -> Settings:
+        """The build's settings, computed once per config (directives ask for them often)."""
+        config = self.env.config
+        if self._settings is None or self._settings[0] is not config:
+            self._settings = (config, get_settings(config))
+        return self._settings[1]
+
+    def _changed(self) -> None:
+        self._catalog = None
+
+    def page_for(self, docname: str) -> Page:
+        """The record of ``docname``, created when its first section is read."""
+        self._changed()
+        if docname not in self.pages:
+            self.pages[docname] = Page(docname, slugify(docname) or digest_id("doc", docname))
+        return self.pages[docname]
+
+    def clear_doc(self, docname: str) -> None:
+        self._changed()
+        self.pages.pop(docname, None)
+        self.shown.pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._changed()
+        for docname in docnames:
+            for key in ("pages", "shown"):
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Finish the page record (title, what it shows) and check it."""
+        found = walk_page(document)
+        self.shown_on(docname).refs = found.refs
+        if not self.shown[docname]:
+            del self.shown[docname]
+        page = self.pages.get(docname)
+        if page is None:
+            return
+        page.title = (found.titles[0] if found.titles else None) or page.id
+        page.headings = tuple(normalize_heading(t) for t in found.titles if t is not None)
+        self._changed()
+        settings = self.settings
+        report.emit(rules.check_page(page, settings))
+        if page.meta is None:
+            return
+        literal = list(literal_options(page))
+        visible = ("\n".join(shown_lines(text)) for text in found.texts)
+        candidates = chain(visible, (text for text, _line in literal))
+        if rules.may_hold_placeholders(candidates, settings):  # rare: then find the lines
+            texts = chain(prose_lines(document), literal)
+            report.emit(rules.find_placeholders(page, texts, settings))
+
+    def check_consistency(self) -> None:
+        report.emit(rules.check_project(self.catalog))
+
+    # -- cross-references --------------------------------------------------------------
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        if typ == PRD_ROLE:
+            return _page_link(env, builder, fromdocname, target)
+        found = self.catalog.resolve(typ, target, fromdocname)
+        if found is None:
+            return None
+        return _link(builder, fromdocname, found, node, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        found = self.catalog.find_any(target, fromdocname)
+        if found is None:
+            return []
+        role = self.role_for_objtype(found.objtype) or "ref"
+        return [(f"design:{role}", _link(builder, fromdocname, found, node, contnode))]
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for target in self.catalog.targets.values():
+            yield target.name, target.title, target.objtype, target.docname, target.anchor, 1
+
+
+def _link(
+    builder: Builder, fromdocname: str, found: Target, node: pending_xref, contnode: nodes.Element
+) -> nodes.reference:
+    """A link showing the target's title (unless the author gave one) and status on hover."""
+    if not node.get("refexplicit"):
+        contnode = nodes.inline(found.title, found.title, classes=contnode["classes"])
+    ref = make_refnode(builder, fromdocname, found.docname, found.anchor, contnode, found.hover)
+    ref["classes"] += link_classes(found)
+    return ref
+
+
+def page_title(env: BuildEnvironment, docname: str) -> str | None:
+    """The title of the project page ``docname``; ``None`` when there is no such page."""
+    if docname not in env.all_docs:
+        return None
+    title = env.titles.get(docname)
+    return clean_astext(title) if title is not None else docname
+
+
+def _page_link(
+    env: BuildEnvironment, builder: Builder, fromdocname: str, docname: str
+) -> nodes.reference | None:
+    """A link to a project page showing its title, like ``:doc:``; ``None`` if there is none."""
+    title = page_title(env, docname)
+    if title is None:
+        return None
+    return make_refnode(
+        builder, fromdocname, docname, "", nodes.inline(title, title, classes=["doc"])
+    )
+
+
+def unresolved_design_ref(app: object, domain: Domain | None, node: pending_xref) -> bool | None:
+    """Replace Sphinx's generic "reference target not found" with a designdoc.ref warning."""
+    if domain is None or domain.name != "design":
+        return None
+    if not node.get("refwarn"):  # relation fields: check_project already warned
+        return True
+    typ, target = node["reftype"], node["reftarget"]
+    hint = meant(cast("DesignDomain", domain).catalog.closest(typ, target, node.get("refdoc")))
+    report.warn("ref", f"design:{typ} reference target not found: {target}{hint}", node)
+    return True
+
+
+def setup_domain(app: Sphinx) -> None:
+    app.add_domain(DesignDomain)
+    app.connect("warn-missing-reference", unresolved_design_ref)

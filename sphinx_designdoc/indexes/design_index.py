@@ -1,0 +1,338 @@
+"""``design-index KIND``: a table of collected items, filled in at resolve time.
+
+The directive checks the query as the page is read (rules:
+:mod:`sphinx_designdoc.rules.design_index`) and leaves a :class:`design_index` node; the
+table is built late from the whole collection (:mod:`sphinx_designdoc.query` runs the
+query), as a post-transform before reference resolution, so its links are ordinary
+``design`` references resolved for whichever builder writes.
+
+An index table can have thousands of rows. As docutils nodes (about 15 a row) every
+later transform, the HTML writer and the search indexer walk each of them, which made
+the index page cost as much as dozens of design docs. So for ``html`` and ``dirhtml``
+the body rows are one :class:`design_index_rows` node, written in one go
+(:func:`rows_html`). Both renderings take a cell's content and classes from the same
+functions (:func:`entry_classes`, :func:`is_badge`, :func:`~sphinx_designdoc.css.link_classes`),
+and the header row is docutils nodes in both, so the writer keeps its own table markup
+and settings. Builders that rewrite links in the doctree afterwards (``singlehtml``,
+``epub``) and all others get the docutils table of :func:`render_table`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from sphinx_designdoc import report, rules
+from sphinx_designdoc.catalog import TYPE_ROLES
+from sphinx_designdoc.css import css_class, link_classes
+from sphinx_designdoc.domain import get_domain
+from sphinx_designdoc.i18n import _
+from sphinx_designdoc.labels import column_label
+from sphinx_designdoc.query import (
+    SPECS,
+    Cell,
+    IndexQuery,
+    Table,
+    allowed_columns,
+    kind_choices,
+    run_query,
+)
+from sphinx_designdoc.render.elements import badge
+from sphinx_designdoc.sections.base import DesignDirective, text_options
+from sphinx_designdoc.values import name_key, unknown_choice
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.writers.html5 import HTML5Translator
+
+    from sphinx_designdoc.catalog import Catalog, Target
+
+    Escape = Callable[[str], str]
+
+
+class design_index(nodes.General, nodes.Element):
+    """Where a ``design-index`` table goes; carries its ``IndexQuery`` in ``node["query"]``.
+    Replaced at resolve time, so no builder ever sees it."""
+
+
+class design_index_rows(nodes.General, nodes.Element):
+    """The body rows of an index table for the HTML builders, written in one go:
+    ``node["columns"]``, ``node["rows"]`` (each cell with its resolved link) and
+    ``node["docname"]`` (the page it is on).
+
+    Its only child is the text of every cell, for the search index; the writer skips it."""
+
+
+# -- the directive -----------------------------------------------------------------------
+
+
+class DesignIndexDirective(DesignDirective):
+    """Validates the query now; the table is built late, from the whole project."""
+
+    section = "index"
+    has_content = False
+    optional_arguments = 1
+    option_spec: ClassVar = text_options("status", "kind", "tags", "doc", "sort", "columns")
+
+    def render(self) -> list[nodes.Node]:
+        kind = (self.arguments[0] if self.arguments else "").strip().lower()
+        if kind not in SPECS:
+            self.warn("option", unknown_choice("design-index kind", kind, tuple(SPECS)))
+            return []
+        query = IndexQuery(
+            kind=kind,
+            statuses=tuple(map(name_key, self.option_list("status"))),
+            kinds=tuple(map(name_key, self.option_list("kind"))),
+            tags=self.option_list("tags"),
+            docs=self.option_list("doc"),
+            sort=self.option("sort").lower(),
+            columns=tuple(c.lower() for c in self.option_list("columns")),
+            location=self.location,
+        )
+        findings = rules.check_query(query, self.settings, self.env.docname)
+        report.emit(findings)
+        allowed = allowed_columns(kind, self.settings)
+        columns = tuple(column for column in query.columns if column in allowed)
+        sort = query.sort if query.sort.lstrip("-") in allowed else ""
+        choices = kind_choices(kind, self.settings)
+        kinds = tuple(k for k in query.kinds if k in choices)  # unknown ones were reported
+        node = design_index(
+            "",
+            query=replace(query, columns=columns, sort=sort, kinds=kinds),
+            classes=["designdoc", f"designdoc-index-{kind}", *self.options.get("class", [])],
+        )
+        self.set_source_info(node)
+        self.domain.shown_on(self.env.docname).queries.append(node["query"])
+        return [node]
+
+
+# -- the table, late: docutils nodes for any builder --------------------------------------
+
+
+class _IndexRenderer(SphinxPostTransform):
+    """Replace each placeholder with its table (or a short note when nothing matches)."""
+
+    def run(self, **kwargs: Any) -> None:
+        domain = get_domain(self.env)
+        for node in list(self.document.findall(design_index)):
+            query = node["query"]
+            table = run_query(domain.catalog, query, domain.settings)
+            rendered: nodes.Element = empty_note()
+            if table.rows:
+                rendered = self.render(table, domain.catalog, query.kind)
+            rendered["classes"] += node["classes"]
+            node.replace_self(rendered)
+
+    def render(self, table: Table, catalog: Catalog, kind: str) -> nodes.table:
+        raise NotImplementedError
+
+
+class DesignIndexRenderer(_IndexRenderer):
+    """Any builder: a docutils table whose links are ``design`` references, resolved next."""
+
+    default_priority = 5  # before ReferencesResolver (10) resolves the links we add
+
+    def is_supported(self) -> bool:
+        """Not where :class:`HTMLIndexRenderer` already replaced every placeholder: a walk
+        of every page that finds nothing."""
+        return not HTMLIndexRenderer(self.document).is_supported()
+
+    def render(self, table: Table, catalog: Catalog, kind: str) -> nodes.table:
+        return render_table(table, self.env.docname, kind)
+
+
+class HTMLIndexRenderer(_IndexRenderer):
+    """The HTML builders: a docutils table whose body rows are one node, written in one go.
+
+    An index table can have thousands of rows. As docutils nodes (about 15 a row) every
+    later transform, the HTML writer and the search indexer walk each of them, which made
+    the index page cost as much as dozens of design docs. The header is still docutils
+    nodes, so the writer keeps its own table markup and settings; see
+    :mod:`sphinx_designdoc.render.index_html` for the rows. Builders that rewrite links in
+    the doctree afterwards (``singlehtml``, ``epub``) get :class:`DesignIndexRenderer`.
+    """
+
+    default_priority = 4  # before DesignIndexRenderer
+    builders = ("html", "dirhtml")
+
+    def render(self, table: Table, catalog: Catalog, kind: str) -> nodes.table:
+        docname = self.env.docname
+        rows = tuple(
+            tuple((cell, _resolve(catalog, cell, docname)) for cell in cells)
+            for cells in table.rows
+        )
+        shell, body = _table_shell(table, kind)
+        words = " ".join(cell.text for cells in table.rows for cell in cells if cell.text)
+        body += design_index_rows(
+            "", nodes.Text(words), columns=table.columns, rows=rows, docname=docname
+        )
+        return shell
+
+
+def _resolve(catalog: Catalog, cell: Cell, docname: str) -> Target | None:
+    """What the cell links to, found as the ``design`` domain resolves its references."""
+    if cell.link is None:
+        return None
+    objtype, name = cell.link
+    return catalog.resolve(TYPE_ROLES[objtype], name, docname)
+
+
+def empty_note() -> nodes.paragraph:
+    text = _("No matching design items.")
+    return nodes.paragraph(text, text, classes=["designdoc-empty"])
+
+
+def render_table(table: Table, docname: str, kind: str) -> nodes.table:
+    """A docutils table: a header row of labels, then one row per entry."""
+    shell, body = _table_shell(table, kind)
+    for cells in table.rows:
+        body += nodes.row(
+            "",
+            *(
+                _entry(_cell(cell, docname), column, cell)
+                for cell, column in zip(cells, table.columns, strict=True)
+            ),
+        )
+    return shell
+
+
+def _table_shell(table: Table, kind: str) -> tuple[nodes.table, nodes.tbody]:
+    """The table with its column specs and header row, and its (empty) body."""
+    labels = [column_label(column) for column in table.columns]
+    group = nodes.tgroup(cols=len(table.columns))
+    group += [nodes.colspec(colwidth=width) for width in column_widths(labels, table)]
+    header = nodes.row()
+    header += [
+        _entry([nodes.Text(label)], column)
+        for label, column in zip(labels, table.columns, strict=True)
+    ]
+    group += nodes.thead("", header)
+    body = nodes.tbody()
+    group += body
+    shell = nodes.table("", group, classes=["designdoc-index", f"designdoc-index-{kind}"])
+    return shell, body
+
+
+def column_widths(labels: list[str], table: Table) -> list[int]:
+    """Relative widths from the longest word or cell, bounded so no column starves."""
+    widths = []
+    for index, label in enumerate(labels):
+        texts = [label, *(row[index].text for row in table.rows)]
+        widths.append(min(max(len(text) for text in texts), 40) + 2)
+    return widths
+
+
+def _entry(content: list[nodes.Node], column: str, cell: Cell | None = None) -> nodes.entry:
+    return nodes.entry("", nodes.paragraph("", "", *content), classes=entry_classes(column, cell))
+
+
+def entry_classes(column: str, cell: Cell | None) -> list[str]:
+    """A cell's classes: its column (``designdoc-col-status``) and, for use cases, its state."""
+    classes = [css_class(f"designdoc-col-{column}")]
+    if cell and cell.css and not is_badge(cell):
+        classes.append(f"designdoc-{cell.css}")  # selected, present, missing, open, ...
+    return classes
+
+
+def is_badge(cell: Cell) -> bool:
+    """Statuses and goal kinds show as coloured badges."""
+    return cell.css.startswith(("status-", "kind-"))
+
+
+def _cell(cell: Cell, docname: str) -> list[nodes.Node]:
+    """A cell's content: as few nodes as will do, since an index table can have
+    thousands of cells and every node costs each later transform and the writer."""
+    if cell.link is None:
+        if cell.text and is_badge(cell):
+            return [badge(cell.text, css_class(f"designdoc-{cell.css}"))]
+        return [nodes.Text(cell.text)] if cell.text else []
+    objtype, name = cell.link
+    return [addnodes.pending_xref(
+        "",
+        nodes.Text(cell.text),
+        refdomain="design",
+        reftype=TYPE_ROLES[objtype],
+        reftarget=name,
+        refdoc=docname,
+        refexplicit=True,
+        refwarn=False,
+    )]  # fmt: skip
+
+
+# -- the body rows, straight to HTML ----------------------------------------------------
+
+
+def visit_design_index_rows(translator: HTML5Translator, node: design_index_rows) -> None:
+    """Write every row, then skip the node's child (the cells' text, for the search index)."""
+    href = _hrefs(translator.builder, node["docname"])
+    translator.body.append(
+        rows_html(node["columns"], node["rows"], translator.encode, translator.attval, href)
+    )
+    raise nodes.SkipNode
+
+
+def rows_html(
+    columns: tuple[str, ...],
+    rows: tuple[tuple[tuple[Cell, Target | None], ...], ...],
+    encode: Escape,
+    attval: Escape,
+    href: Callable[[Target], str],
+) -> str:
+    """The ``<tr>`` elements; the header row was the table's first, so the body starts even."""
+    out = []
+    for number, row in enumerate(rows):
+        out.append(f'<tr class="row-{"odd" if number % 2 else "even"}">')
+        for column, (cell, link) in zip(columns, row, strict=True):
+            classes = attval(" ".join(entry_classes(column, cell)))
+            content = _content(cell, link, encode, attval, href)
+            out.append(f'<td class="{classes}"><p>{content}</p></td>\n')
+        out.append("</tr>\n")
+    return "".join(out)
+
+
+def _content(
+    cell: Cell, link: Target | None, encode: Escape, attval: Escape, href: Callable[[Target], str]
+) -> str:
+    text = encode(cell.text)
+    if link is not None:
+        classes = attval(" ".join([*link_classes(link), "reference", "internal"]))
+        return (
+            f'<a class="{classes}" href="{attval(href(link))}" title="{attval(link.hover)}">'
+            f"{text}</a>"
+        )
+    if cell.text and is_badge(cell):
+        badge_class = css_class(f"designdoc-{cell.css}")
+        return f'<span class="designdoc-badge {badge_class}">{text}</span>'
+    return text
+
+
+def _hrefs(builder: Builder, docname: str) -> Callable[[Target], str]:
+    """A link's ``href`` from page ``docname``, as ``make_refnode`` and the writer make it."""
+
+    @cache
+    def page(other: str) -> str:
+        return builder.get_relative_uri(docname, other)
+
+    def href(target: Target) -> str:
+        if target.docname == docname and target.anchor:
+            return f"#{target.anchor}"
+        uri = page(target.docname) + (f"#{target.anchor}" if target.anchor else "")
+        return uri or "#"
+
+    return href
+
+
+def setup_design_index(app: Sphinx) -> None:
+    app.add_directive("design-index", DesignIndexDirective)
+    app.add_node(design_index)
+    app.add_node(design_index_rows, html=(visit_design_index_rows, None))
+    app.add_post_transform(HTMLIndexRenderer)
+    app.add_post_transform(DesignIndexRenderer)
