@@ -15,9 +15,11 @@ version = release = __version__
 extensions = ["sphinx_designdoc", "myst_parser"]
 myst_enable_extensions = ["colon_fence"]
 
-# ``_snippets`` holds stand-alone example sources that pages show with literalinclude;
-# they are not pages of this site.
-exclude_patterns = ["_build", "_snippets"]
+# ``snippets`` holds the examples the pages show (literalinclude) and render (include),
+# each as ``rst/NAME.rst`` and ``myst/NAME.md``, and the example pages' twins in the
+# other format (``examples/``); tests/test_snippets.py builds them all. They are not
+# pages of this site.
+exclude_patterns = ["_build", "snippets"]
 
 html_theme = "furo"
 html_title = "sphinx-designdoc"
