@@ -42,9 +42,15 @@ CONF = (
     'extensions = ["sphinx_designdoc", "myst_parser"]\nmyst_enable_extensions = ["colon_fence"]\n'
 )
 
-# What a snippet warns, as (type.subtype, message). None does: the docs site, which
-# renders every snippet, is built with -W.
-WARNINGS: dict[str, set[tuple[str, str]]] = {}
+# What a snippet warns, as docs/warnings.rst shows it: (line in the reST form, line in
+# the MyST form, type.subtype, message). The other snippets warn nothing: the docs site,
+# which renders them, is built with -W.
+WARNINGS: dict[str, set[tuple[int, int, str, str]]] = {
+    "warning-option": {
+        (5, 4, "designdoc.option", "unknown status 'aproved'; did you mean 'approved'?"),
+        (6, 5, "designdoc.option", "bad :created: date '2026-02-30'; expected YYYY-MM-DD"),
+    },
+}
 
 
 def normalised(doctree: nodes.document) -> str:
@@ -151,7 +157,12 @@ def test_snippet(name: str, fmt: str, tmp_path: Path) -> None:
     # have their targets (``refuri="examples/payment-retry#goal-p99-latency"``).
     result = build(srcdir, "pseudoxml", freshenv=True)
 
-    assert warnings_of(result) == {("snippet", *w) for w in WARNINGS.get(name, set())}
+    # One table of warnings for both forms, each at its line in the form built.
+    column = 0 if fmt == "rst" else 1
+    expected = {(w[column], w[2], w[3]) for w in WARNINGS.get(name, set())}
+    assert {(w.file, w.line, f"{w.type}.{w.subtype}", w.message) for w in result.warnings} == {
+        (f"snippet{suffix}", *w) for w in expected
+    }
     check(
         normalised(result.resolved_doctree("snippet")),
         EXPECTED / f"{name}.txt",
