@@ -135,39 +135,60 @@ def test_every_snippet_in_both_formats() -> None:
         assert {p.name for p in folder.iterdir()} - {"examples"} == {n + suffix for n in NAMES}
 
 
+def group_of(name: str) -> str:
+    """The ``design-index`` snippets (``index-*``) list what the whole project collected,
+    so, as on the docs site, they are built beside the example pages; the other
+    snippets stand alone, as each would at the top of a page of its own."""
+    return "indexes" if name.startswith("index-") else "alone"
+
+
+@pytest.fixture(scope="module")
+def snippet_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Build]:
+    """One project per group and format, each snippet a page named for it: a page's
+    snippet shows nothing from the others (no snippet links to another or lists what
+    other pages collect), so one build serves them all."""
+    builds = {}
+    for group in ("alone", "indexes"):
+        names = [name for name in NAMES if group_of(name) == group]
+        for fmt, suffix in SUFFIX.items():
+            srcdir = tmp_path_factory.mktemp(f"{group}-{fmt}")
+            pages = list(names)
+            if group == "indexes":
+                shutil.copytree(EXAMPLES, srcdir / "examples")
+                pages += [f"examples/{example}" for example in EXAMPLE_NAMES]
+            write_project(srcdir, pages)
+            for name in names:
+                shutil.copy(SNIPPETS / fmt / f"{name}{suffix}", srcdir / f"{name}{suffix}")
+            # Not an HTML builder, so the doctree is in the standard docutils form every
+            # non-HTML builder gets (the HTML builders get the same content partly
+            # written as HTML, compared with it in test_short_forms.py); and unlike
+            # "dummy" or "text" its links have their targets
+            # (``refuri="examples/payment-retry#goal-p99-latency"``).
+            builds[group, fmt] = build(srcdir, "pseudoxml", freshenv=True)
+    return builds
+
+
 @pytest.mark.parametrize("fmt", ["rst", "myst"])
 @pytest.mark.parametrize("name", NAMES)
-def test_snippet(name: str, fmt: str, tmp_path: Path) -> None:
-    """The snippet as the page ``snippet`` of a small project. The ``design-index``
-    snippets (``index-*``) list what the whole project collected, so, as on the docs
-    site, the example pages are built beside them; the other snippets stand alone, as
-    they would at the top of a page of their own."""
-    srcdir = tmp_path / "src"
-    pages = ["snippet"]
-    if name.startswith("index-"):
-        shutil.copytree(EXAMPLES, srcdir / "examples")
-        pages += [f"examples/{example}" for example in EXAMPLE_NAMES]
-    write_project(srcdir, pages)
+def test_snippet(name: str, fmt: str, snippet_builds: dict[tuple[str, str], Build]) -> None:
+    """The snippet renders as expected, in both formats, and warns as the docs say."""
+    result = snippet_builds[group_of(name), fmt]
     suffix = SUFFIX[fmt]
-    shutil.copy(SNIPPETS / fmt / f"{name}{suffix}", srcdir / f"snippet{suffix}")
-
-    # Not an HTML builder, so the doctree is in the standard docutils form every
-    # non-HTML builder gets (the HTML builders get short forms of the same content,
-    # compared with it in test_short_forms.py); and unlike "dummy" or "text" its links
-    # have their targets (``refuri="examples/payment-retry#goal-p99-latency"``).
-    result = build(srcdir, "pseudoxml", freshenv=True)
-
     # One table of warnings for both forms, each at its line in the form built.
     column = 0 if fmt == "rst" else 1
     expected = {(w[column], w[2], w[3]) for w in WARNINGS.get(name, set())}
-    assert {(w.file, w.line, f"{w.type}.{w.subtype}", w.message) for w in result.warnings} == {
-        (f"snippet{suffix}", *w) for w in expected
-    }
-    check(
-        normalised(result.resolved_doctree("snippet")),
-        EXPECTED / f"{name}.txt",
-        write=fmt == "rst",
-    )
+    warned = [w for w in result.warnings if w.file == f"{name}{suffix}"]
+    assert {(w.line, f"{w.type}.{w.subtype}", w.message) for w in warned} == expected
+    check(normalised(result.resolved_doctree(name)), EXPECTED / f"{name}.txt", write=fmt == "rst")
+
+
+def test_snippets_warn_only_where_documented(
+    snippet_builds: dict[tuple[str, str], Build],
+) -> None:
+    """No warning outside the snippets that the docs show warning."""
+    for (_group, fmt), result in snippet_builds.items():
+        files = {f"{name}{SUFFIX[fmt]}" for name in WARNINGS}
+        assert [w for w in result.warnings if w.file not in files] == []
 
 
 # Each docs/examples page and its twin in the other format.
