@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_designdoc.model import Finding, Page
-from sphinx_designdoc.values import (
-    meant,
-)
+from sphinx_designdoc.rules.common import named
+from sphinx_designdoc.values import meant
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -31,7 +30,7 @@ def _check_dependencies(page: Page, catalog: Catalog) -> Iterator[Finding]:
                 hint = meant(catalog.closest("component", dependency, page.docname))
                 yield Finding.at(
                     "ref",
-                    f"component {component.title!r} depends on {dependency!r}, "
+                    f"{named('component', component.title)} depends on {dependency!r}, "
                     f"which is no component of this doc{hint}",
                     page.docname,
                     component.location.of("depends-on"),

@@ -10,10 +10,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_designdoc.model import Finding, Location, Page
 from sphinx_designdoc.rules.common import choice, doc_ids, intended_doc
-from sphinx_designdoc.values import (
-    is_iso_date,
-    meant,
-)
+from sphinx_designdoc.values import is_iso_date, meant
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -111,7 +108,10 @@ def check_lifecycle(page: Page, settings: Settings) -> Iterator[Finding]:
 
 def check_successors(pages: Mapping[str, Page]) -> Iterator[Finding]:
     """A superseded doc is superseded by some doc; supersedes never goes round in a cycle."""
-    docs = {page.id: page for _, page in sorted(pages.items()) if page.meta}
+    docs: dict[str, Page] = {}
+    for _docname, page in sorted(pages.items()):  # a repeated id is the first page's
+        if page.meta:
+            docs.setdefault(page.id, page)
     superseded_by = {target for page in docs.values() if page.meta
                      for target in page.meta.relations.supersedes}  # fmt: skip
     near_misses = _mistyped_supersedes(pages)

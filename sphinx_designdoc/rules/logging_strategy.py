@@ -8,11 +8,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_designdoc.model import Finding, Page
 from sphinx_designdoc.rules.common import choice
-from sphinx_designdoc.values import (
-    MAX_RETENTION_DAYS,
-    period_days,
-    retention_days,
-)
+from sphinx_designdoc.values import MAX_RETENTION_DAYS, period_days, retention_days
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

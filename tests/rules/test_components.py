@@ -134,11 +134,6 @@ def test_the_depends_on_line_unknown_gives_the_component_line() -> None:
     assert check(design("designs/x", "x", cart)) == [no_component("Cart", "ghost", 7)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the message quotes an empty title (component ''), where the other rules say "
-    "'untitled ...' (rules.common.named: a message never quotes an empty title)",
-)
 def test_an_untitled_component_is_not_quoted() -> None:
     untitled = component("component-1", "", "ghost")
     assert check(design("designs/x", "x", untitled)) == [

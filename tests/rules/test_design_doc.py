@@ -525,11 +525,6 @@ def test_the_docs_lifecycle_example() -> None:
     ]  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="check_successors keeps the last page by docname of a doc id used twice, "
-    "check_doc_ids and Catalog the first: the superseded first page goes unchecked",
-)
 def test_a_doc_id_used_twice_belongs_to_the_first_page_by_docname() -> None:
     first = doc("designs/a", "x", status="superseded")
     second = doc("designs/b", "x", status="draft")
