@@ -1,0 +1,1 @@
+"""Index tables (``design-index``) and the ``design`` domain's index pages."""
