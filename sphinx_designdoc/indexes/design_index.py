@@ -150,15 +150,8 @@ class DesignIndexRenderer(_IndexRenderer):
 
 
 class HTMLIndexRenderer(_IndexRenderer):
-    """The HTML builders: a docutils table whose body rows are one node, written in one go.
-
-    An index table can have thousands of rows. As docutils nodes (about 15 a row) every
-    later transform, the HTML writer and the search indexer walk each of them, which made
-    the index page cost as much as dozens of design docs. The header is still docutils
-    nodes, so the writer keeps its own table markup and settings; see
-    :mod:`sphinx_designdoc.render.index_html` for the rows. Builders that rewrite links in
-    the doctree afterwards (``singlehtml``, ``epub``) get :class:`DesignIndexRenderer`.
-    """
+    """``html`` and ``dirhtml``: a docutils table whose body rows are one node, written
+    in one go by :func:`rows_html` (see the module's docstring for why)."""
 
     default_priority = 4  # before DesignIndexRenderer
     builders = ("html", "dirhtml")
