@@ -1,16 +1,11 @@
-"""Shared fixtures: Sphinx's test fixtures plus a builder of private test-root copies."""
+"""Sphinx's test fixtures and the Hypothesis profiles; ``helpers.build`` builds projects."""
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Any
 
-import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
-
-from helpers import ROOTS, Build, build, copy_root
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -32,18 +27,3 @@ for _name in ("ci", "smoke", "long"):
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
 hypothesis_settings.load_profile(os.environ.get(HYPOTHESIS_PROFILE_ENV, "ci"))
-
-
-@pytest.fixture(scope="session")
-def rootdir() -> Path:
-    return ROOTS
-
-
-@pytest.fixture
-def make_build(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Copy a test root into a temporary directory and build it."""
-
-    def make(name: str, buildername: str = "html", **kwargs: Any) -> Build:
-        return build(copy_root(name, tmp_path), buildername, freshenv=True, **kwargs)
-
-    return make

@@ -18,7 +18,7 @@ from sphinx.util.console import strip_escape_sequences
 from sphinx.util.docutils import patch_docutils
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     import pytest
 
@@ -92,6 +92,21 @@ class Build:
         return str(body)
 
 
+def lines_of(source: Path | str, marker: str) -> list[int]:
+    """The 1-based numbers of the lines of ``source`` (a file, or its text) that contain
+    ``marker``; unpack the result to say how many there are."""
+    text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+    return [n for n, line in enumerate(text.splitlines(), 1) if marker in line]
+
+
+def line_of(source: Path | str, marker: str) -> int:
+    """The 1-based number of the one line of ``source`` (a file, or its text) that
+    contains ``marker``: a warning's expected line, found the way a reader finds it."""
+    found = lines_of(source, marker)
+    assert len(found) == 1, f"{marker!r} is on lines {found}, not on exactly one"
+    return found[0]
+
+
 def copy_root(name: str, dest: Path) -> Path:
     """A private, editable copy of ``tests/roots/test-<name>``."""
     srcdir = dest / name
@@ -107,8 +122,10 @@ def build(
     parallel: int = 0,
     freshenv: bool = False,
     confoverrides: dict[str, Any] | None = None,
+    filenames: Sequence[Path] = (),
 ) -> Build:
-    """Build ``srcdir`` (incrementally when ``builddir`` holds an earlier build)."""
+    """Build ``srcdir`` (incrementally when ``builddir`` holds an earlier build); with
+    ``filenames``, only those sources, as ``sphinx-build SRC OUT FILE...`` does."""
     builddir = builddir or srcdir / "_build"
     warning, status = StringIO(), StringIO()
     app = SphinxTestApp(
@@ -122,7 +139,7 @@ def build(
         status=status,
     )
     try:
-        app.build()
+        app.build(filenames=list(filenames))
     finally:
         app.cleanup()
     return Build(srcdir, Path(app.outdir), warning.getvalue(), app, status.getvalue())

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sphinx.util.inventory import InventoryFile
 
 from helpers import Build, build, copy_root
 
 
-def test_objects_inv_lists_docs_and_items(make_build) -> None:
-    result: Build = make_build("basic")
+def test_objects_inv_lists_docs_and_items(tmp_path: Path) -> None:
+    result: Build = build(copy_root("basic", tmp_path), freshenv=True)
     with open(result.outdir / "objects.inv", "rb") as stream:
         inventory = InventoryFile.load(
             stream, "https://example.com", lambda base, uri: f"{base}/{uri}"

@@ -9,8 +9,8 @@ import pytest
 from helpers import Build, build, copy_root, write_project
 
 
-def test_json_shape(make_build) -> None:
-    result: Build = make_build("basic")
+def test_json_shape(tmp_path: Path) -> None:
+    result: Build = build(copy_root("basic", tmp_path), freshenv=True)
     data = result.json()
     assert data["version"] == 1
     assert list(data["docs"]) == ["ledger-export", "notes", "payment-retry", "payment-retry-v1"]
@@ -156,8 +156,10 @@ def test_no_json_in_an_epub_folder_so_the_next_epub_build_is_quiet(tmp_path: Pat
     assert not (again.outdir / "designdoc.json").exists()
 
 
-def test_json_can_be_turned_off(make_build) -> None:
-    result: Build = make_build("basic", confoverrides={"designdoc_export_json": False})
+def test_json_can_be_turned_off(tmp_path: Path) -> None:
+    result: Build = build(
+        copy_root("basic", tmp_path), freshenv=True, confoverrides={"designdoc_export_json": False}
+    )
     assert not (result.outdir / "designdoc.json").exists()
 
 
