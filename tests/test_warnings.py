@@ -6,45 +6,41 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Build, build, copy_root, write_project
+from helpers import ROOTS, Build, build, copy_root, line_of, lines_of, write_project
 from sphinx_designdoc.sections.option_lines import option_offsets
 
-# The line of each fault in the same faults written in RST and MyST: a fault in an
-# option is reported at the option's own line, others at their directive's.
-FAULTS = {
-    "faults.rst": {
-        "status": 6,
-        "created": 7,
-        "updated": 8,
-        "supersedes": 9,
-        "goal1": 15,
-        "kind2": 19,
-        "goal3": 21,
-        "use-cases": 25,
-        "pii": 26,
-        "retention": 29,
-        "alt": 31,
-        "refs": 33,
-    },
-    "faults_md.md": {
-        "status": 5,
-        "created": 6,
-        "updated": 7,
-        "supersedes": 8,
-        "goal1": 15,
-        "kind2": 20,
-        "goal3": 23,
-        "use-cases": 29,
-        "pii": 30,
-        "retention": 33,
-        "alt": 37,
-        "refs": 40,
-    },
+WARNINGS = ROOTS / "test-warnings"
+
+# Each fault, found in the same faults written in RST and MyST by a marker on its line: a
+# fault in an option is reported at the option's own line, others at their directive's.
+MARKERS = {
+    "status": ":status: in-revew",
+    "created": ":created: 2026-02-30",
+    "updated": ":updated: March 3",
+    "supersedes": ":supersedes: nowhere",
+    "kind2": ":kind: scalabilty",
+    "use-cases": ":use-cases:",
+    "pii": ":pii:",
+    "retention": ":retention: forever",
+    "alt": "Do nothing",
+    "refs": "See ",
 }
 
 
+def fault_lines(file: str) -> dict[str, int]:
+    """The line of each fault of ``file`` in the test-warnings root."""
+    path = WARNINGS / file
+    at = {name: line_of(path, marker) for name, marker in MARKERS.items()}
+    # two goals 'Be quick': the first lacks its target, the second repeats its id
+    at["goal1"], at["goal3"] = lines_of(path, "Be quick")
+    return at
+
+
+FILES = ("faults.rst", "faults_md.md")
+
+
 def expected_for(file: str) -> set[tuple[str, int, str, str]]:
-    at = FAULTS[file]
+    at = fault_lines(file)
     return {
         (file, at["status"], "option", "unknown status 'in-revew'; did you mean 'in-review'?"),
         (file, at["created"], "option", "bad :created: date '2026-02-30'; expected YYYY-MM-DD"),
@@ -93,19 +89,27 @@ def actual(result: Build, file: str) -> set[tuple[str, int, str, str]]:
     return {(w.file, w.line, w.subtype, w.message) for w in result.warnings if w.file == file}
 
 
-@pytest.mark.parametrize("file", sorted(FAULTS))
+@pytest.mark.parametrize("file", FILES)
 def test_each_fault_warns_once_at_its_line(result: Build, file: str) -> None:
-    extra = {
-        (
-            "faults.rst",
-            35,
-            "duplicate",
-            "a page holds at most one design-doc; this one "
-            "is not collected (the first is at line 4)",
-        ),
-        ("faults.rst", 5, "duplicate", "duplicate design doc id 'faulty'; also used by 'dup'"),
-    }
-    expected = expected_for(file) | (extra if file == "faults.rst" else set())
+    expected = expected_for(file)
+    if file == "faults.rst":
+        # a second design-doc on the page, and the first's id also used by dup.rst
+        first, second = lines_of(WARNINGS / file, ".. design-doc::")
+        expected |= {
+            (
+                file,
+                second,
+                "duplicate",
+                "a page holds at most one design-doc; this one "
+                f"is not collected (the first is at line {first})",
+            ),
+            (
+                file,
+                line_of(WARNINGS / file, ":id: faulty"),
+                "duplicate",
+                "duplicate design doc id 'faulty'; also used by 'dup'",
+            ),
+        }
     assert actual(result, file) == expected
     found = [w for w in result.warnings if w.file == file]
     assert len(found) == len(expected), "a warning was emitted twice"
@@ -119,19 +123,30 @@ def test_every_warning_is_typed_designdoc(result: Build) -> None:
 
 
 def test_index_query_faults(result: Build) -> None:
+    index = WARNINGS / "index.rst"
     assert actual(result, "index.rst") == {
-        ("index.rst", 10, "option", "unknown design-index kind 'gaols'; did you mean 'goals'?"),
-        ("index.rst", 13, "option", "unknown status 'aproved'; did you mean 'approved'?"),
         (
             "index.rst",
-            14,
+            line_of(index, ":: gaols"),
+            "option",
+            "unknown design-index kind 'gaols'; did you mean 'goals'?",
+        ),
+        (
+            "index.rst",
+            line_of(index, ":status: aproved"),
+            "option",
+            "unknown status 'aproved'; did you mean 'approved'?",
+        ),
+        (
+            "index.rst",
+            line_of(index, ":kind: speed"),
             "option",
             "unknown kind 'speed'; expected one of functional, "
             "performance, scalability, reliability, security, operability",
         ),
         (
             "index.rst",
-            15,
+            line_of(index, ":columns:"),
             "option",
             "unknown column 'colour'; expected one of doc, goal, kind, target, status",
         ),
@@ -167,9 +182,18 @@ def test_myst_link_in_a_title_warns_at_its_line(tmp_path: Path) -> None:
         },
     )
     result = build(srcdir, freshenv=True)
+    md = srcdir / "md.md"
     assert {(w.file, w.line, w.message) for w in result.warnings} == {
-        ("md.md", 5, "'myst' cross-reference target not found: 'nowhere'"),
-        ("md.md", 6, "'myst' cross-reference target not found: 'nothing'"),  # :resolution:
+        (
+            "md.md",
+            line_of(md, "{open-question}"),
+            "'myst' cross-reference target not found: 'nowhere'",
+        ),
+        (
+            "md.md",
+            line_of(md, ":resolution:"),
+            "'myst' cross-reference target not found: 'nothing'",
+        ),
     }
 
 
@@ -184,7 +208,11 @@ def test_huge_retention_warns_instead_of_crashing(tmp_path: Path, retention: str
     )
     result = build(write_project(tmp_path, {"index.rst": page}), freshenv=True)
     [warning] = result.warnings
-    assert (warning.file, warning.line, warning.subtype) == ("index.rst", 8, "option")
+    assert (warning.file, warning.line, warning.subtype) == (
+        "index.rst",
+        line_of(page, ":retention:"),
+        "option",
+    )
     assert warning.message.startswith(f"unparseable :retention: '{retention[:20]}")
     assert result.json()["docs"]["index"]["logging"]["details"][0]["retention_days"] is None
 
@@ -217,11 +245,6 @@ MISTYPED = {
 }
 
 
-def line_of(text: str, start: str) -> int:
-    """The number of the first line of ``text`` that starts with ``start``."""
-    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
-
-
 @pytest.mark.parametrize("fmt", ["rst", "md"])
 def test_reference_warnings_say_did_you_mean(tmp_path: Path, fmt: str) -> None:
     """A near id of this doc is suggested bare (before another doc's 'ledger'), one of
@@ -231,8 +254,7 @@ def test_reference_warnings_say_did_you_mean(tmp_path: Path, fmt: str) -> None:
     files = {"index.rst": index, f"payment_retry.{fmt}": TARGETS[fmt], f"shop.{fmt}": text}
     result = build(write_project(tmp_path, files), freshenv=True)
     file = f"shop.{fmt}"
-    requires = line_of(text, "   :requires:" if fmt == "rst" else ":requires:")
-    depends = line_of(text, "   :depends-on:" if fmt == "rst" else ":depends-on:")
+    requires, depends = line_of(text, ":requires:"), line_of(text, ":depends-on:")
     see, also = line_of(text, "See "), line_of(text, "And ")
     not_found = "reference target not found"
     assert set(actual(result, file)) == {
@@ -270,7 +292,7 @@ def test_a_two_valued_kind_lists_both_values(tmp_path: Path, fmt: str) -> None:
     result = build(write_project(tmp_path, {"index.rst": index, f"questions.{fmt}": page}),
                    freshenv=True)  # fmt: skip
     assert actual(result, f"questions.{fmt}") == {
-        (f"questions.{fmt}", 5 if fmt == "rst" else 4, "option",
+        (f"questions.{fmt}", line_of(page, ":kind:"), "option",
          "unknown kind 'unresolved'; expected one of open, resolved"),
     }  # fmt: skip
 
@@ -291,7 +313,6 @@ INCLUDED = {
         ".. alternative:: Nothing\n\n"
         ".. design-index:: goals\n   :status: aproved\n\n"
         "Some [Feature Name] here.\n",
-        {"fast": 6, "grow": 10, "alt": 12, "index": 15, "placeholder": 17},
     ),
     "myst": (
         "page.md",
@@ -306,7 +327,6 @@ INCLUDED = {
         ":::{alternative} Nothing\n:::\n\n"
         "```{design-index} goals\n:status: aproved\n```\n\n"
         "Some [Feature Name] here.\n",
-        {"fast": 5, "grow": 10, "alt": 14, "index": 18, "placeholder": 21},
     ),
 }
 
@@ -315,7 +335,17 @@ INCLUDED = {
 def test_included_content_warns_at_the_included_file(tmp_path: Path, form: str) -> None:
     """Each warning names the file the text is in and its line there, not the including
     page with the included file's line."""
-    page, page_text, part, part_text, at = INCLUDED[form]
+    page, page_text, part, part_text = INCLUDED[form]
+    at = {
+        fault: line_of(part_text, marker)
+        for fault, marker in {
+            "fast": "Fast",
+            "grow": ":kind: scalabilty",
+            "alt": "Nothing",
+            "index": ":status: aproved",
+            "placeholder": "[Feature Name]",
+        }.items()
+    }
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", page: page_text}
     result = build(write_project(tmp_path, {**files, part: part_text}), freshenv=True)
     assert {(w.file, w.line, w.subtype, w.message) for w in result.warnings} == {
@@ -336,8 +366,7 @@ OPTION_LINES = {
         "   :created: 2026-02-30\n\n   Overview.\n\n"
         ".. component:: Queue\n   of jobs\n   :depends-on: nothing\n\n"
         ".. logging-strategy::\n   :use-cases: tracing\n   :privacy: hashed,\n      salted\n\n"
-        "   .. log-use-case:: tracing\n      :fields: email\n      :retention: forever\n",
-        {"status": 7, "created": 8, "depends-on": 14, "fields": 22, "retention": 23},
+        "   .. log-use-case:: tracing\n      :fields: email\n      :retention: forever\n"
     ),
     "fields.md": (
         "# Page\n\n"
@@ -345,8 +374,7 @@ OPTION_LINES = {
         "Overview.\n```\n\n"
         "```{component} Queue of jobs\n:depends-on: nothing\n```\n\n"
         "````{logging-strategy}\n:use-cases: tracing\n:privacy: hashed, salted\n\n"
-        "```{log-use-case} tracing\n:fields: email\n:retention: forever\n```\n````\n",
-        {"status": 5, "created": 6, "depends-on": 12, "fields": 20, "retention": 21},
+        "```{log-use-case} tracing\n:fields: email\n:retention: forever\n```\n````\n"
     ),
     "yaml.md": (
         "# Page\n\n"
@@ -355,15 +383,24 @@ OPTION_LINES = {
         "```{component} Queue of jobs\n---\ndepends-on: nothing\n---\n```\n\n"
         "````{logging-strategy}\n---\nuse-cases: tracing\nprivacy: >\n  hashed,\n  salted\n"
         "---\n```{log-use-case} tracing\n---\nfields: email\nretention: forever\n---\n```\n"
-        "````\n",
-        {"status": 9, "created": 10, "depends-on": 17, "fields": 30, "retention": 31},
+        "````\n"
     ),
 }
 
 
 @pytest.mark.parametrize("name", sorted(OPTION_LINES))
 def test_option_warnings_point_at_the_option_line(tmp_path: Path, name: str) -> None:
-    text, at = OPTION_LINES[name]
+    text = OPTION_LINES[name]
+    at = {
+        option: line_of(text, marker)
+        for option, marker in {
+            "status": "in-revew",
+            "created": "2026-02-30",
+            "depends-on": "depends-on",
+            "fields": "fields: email",
+            "retention": "retention: forever",
+        }.items()
+    }
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: text}
     if name != "page.rst":
         files["index.rst"] = files["index.rst"].replace("page", name.removesuffix(".md"))
