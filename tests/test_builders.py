@@ -1,4 +1,9 @@
-"""Non-HTML builders: standard nodes only, so every builder writes the structure, warning-free."""
+"""Every builder: the ``designdoc`` builder writes only the export, valid against its
+schema; the others get standard nodes only, so each writes the structure, warning-free.
+
+That the ``designdoc`` builder's JSON is byte-identical to the one ``html`` writes, serially
+and with ``-j 2``, is checked in ``test_determinism.py``.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,63 @@ import json
 from pathlib import Path
 
 import docutils
+import jsonschema
 import pytest
 from docutils import nodes
 
 from helpers import Build, build, copy_root
+from sphinx_designdoc.export import SCHEMA_VERSION, load_schema
 from sphinx_designdoc.render.fields import design_fields
 
 BUILDERS = (
     "text", "latex", "man", "texinfo", "singlehtml", "dirhtml", "epub", "gettext", "json",
     "pickle",
 )  # fmt: skip
+
+
+# -- the designdoc builder ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("root", ["basic", "myst", "warnings", "template", "escaping"])
+def test_export_validates_against_the_shipped_schema(tmp_path: Path, root: str) -> None:
+    data = build(copy_root(root, tmp_path), "designdoc", freshenv=True).json()
+    jsonschema.validate(data, load_schema())
+    assert data["version"] == SCHEMA_VERSION
+
+
+def test_the_schema_rejects_a_drifted_export(tmp_path: Path) -> None:
+    data = build(copy_root("basic", tmp_path), "designdoc", freshenv=True).json()
+    data["docs"]["payment-retry"]["goals"][0]["priority"] = "high"
+    with pytest.raises(jsonschema.ValidationError, match="priority"):
+        jsonschema.validate(data, load_schema())
+
+
+def test_builder_writes_only_the_export_with_every_warning(tmp_path: Path) -> None:
+    lint = build(copy_root("warnings", tmp_path / "a"), "designdoc", freshenv=True)
+    html = build(copy_root("warnings", tmp_path / "b"), "html", freshenv=True)
+    assert sorted(p.name for p in lint.outdir.iterdir()) == ["designdoc.json"]
+    assert lint.json() == html.json()
+    assert as_set(lint) == as_set(html)
+    assert any(
+        w.subtype == "ref" and "reference target not found" in w.message for w in lint.warnings
+    )
+
+
+def as_set(result: Build) -> set[tuple[str, int, str, str]]:
+    return {(w.file, w.line, w.subtype, w.message) for w in result.warnings}
+
+
+def test_rebuilding_keeps_the_file_untouched(tmp_path: Path) -> None:
+    srcdir = copy_root("basic", tmp_path)
+    first = build(srcdir, "designdoc")
+    path = first.outdir / "designdoc.json"
+    stamp = path.stat().st_mtime_ns
+    again = build(srcdir, "designdoc")
+    assert again.warnings_text == ""
+    assert path.stat().st_mtime_ns == stamp
+
+
+# -- every other builder ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize("builder", BUILDERS)

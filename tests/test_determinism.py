@@ -1,10 +1,9 @@
-"""Deterministic output: the same sources give the same bytes, and the collection
-survives the pickled environment unchanged.
+"""Deterministic output: the same sources give the same bytes, built twice, serially or
+with ``-j 2`` (by ``html`` and by the ``designdoc`` builder), and the collection
+survives the pickled environment unchanged, also through a ``-j 2`` incremental build.
 
-``test_builder.py`` already checks that ``designdoc.json`` is byte-identical between the
-``designdoc`` builder and ``html``, serial and ``-j 2``; here every output file of two
-clean HTML builds is compared, for the reST and MyST test roots and a generated project
-big enough for ``-j 2`` to split the work.
+Every output file of two clean HTML builds is compared, for the reST and MyST test roots
+and a generated project big enough for ``-j 2`` to split the work.
 """
 
 from __future__ import annotations
@@ -15,8 +14,22 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Build, assert_identical, build, copy_root, write_generated_project
+from helpers import (
+    Build,
+    assert_identical,
+    assert_same_output,
+    build,
+    copy_root,
+    write_generated_project,
+)
 from sphinx_designdoc.catalog import Catalog
+
+#: Generated docs for the -j 2 builds: 26 pages read in 3 chunks by 2 workers (so the
+#: collected data is merged from more chunks than workers) and written in 2 chunks.
+DOCS = 24
+#: A chunk ("doc000 .. doc010") in the status output: the work really was split.
+READ_CHUNK = re.compile(r"reading sources\.\.\. \[ *\d+%\] doc\d+ \.\. doc\d+")
+WRITE_CHUNK = re.compile(r"writing output\.\.\. \[ *\d+%\] doc\d+ \.\. doc\d+")
 
 ROOTS = ("basic", "myst", "template", "escaping", "warnings")
 
@@ -32,14 +45,44 @@ def test_two_clean_builds_write_the_same_bytes(tmp_path: Path, root: str) -> Non
 
 
 def test_serial_and_parallel_builds_write_the_same_bytes(tmp_path: Path) -> None:
-    write_generated_project(tmp_path / "serial", 40)
-    write_generated_project(tmp_path / "parallel", 40)
-    serial = build(tmp_path / "serial", freshenv=True)
-    parallel = build(tmp_path / "parallel", freshenv=True, parallel=2)
-    # chunks ("doc000 .. doc012") show the read and the write really were split
-    assert re.search(r"reading sources\.\.\. \[ *\d+%\] doc\d+ \.\. doc\d+", parallel.status_text)
-    assert re.search(r"writing output\.\.\. \[ *\d+%\] doc\d+ \.\. doc\d+", parallel.status_text)
+    srcdir = tmp_path / "src"
+    write_generated_project(srcdir, DOCS)
+    serial = build(srcdir, builddir=tmp_path / "serial", freshenv=True)
+    parallel = build(srcdir, builddir=tmp_path / "parallel", freshenv=True, parallel=2)
+    assert serial.warnings_text == parallel.warnings_text == ""
+    assert READ_CHUNK.search(parallel.status_text)
+    assert WRITE_CHUNK.search(parallel.status_text)
+    assert len(serial.json()["docs"]) == DOCS
     assert_identical(serial, parallel)
+    # the designdoc builder, serial and -j 2, writes the very bytes html wrote
+    json_bytes = (serial.outdir / "designdoc.json").read_bytes()
+    for jobs in (0, 2):
+        lint = build(
+            srcdir,
+            "designdoc",
+            builddir=tmp_path / f"designdoc-{jobs}",
+            freshenv=True,
+            parallel=jobs,
+        )
+        assert lint.warnings_text == ""
+        assert (lint.outdir / "designdoc.json").read_bytes() == json_bytes
+
+
+def test_parallel_incremental_equals_clean(tmp_path: Path) -> None:
+    write_generated_project(tmp_path / "inc", DOCS)
+    build(tmp_path / "inc", parallel=2)
+    doc = tmp_path / "inc" / "doc007.rst"
+    doc.write_text(
+        doc.read_text(encoding="utf-8").replace("Goal 7", "Renamed goal"), encoding="utf-8"
+    )
+    again = build(tmp_path / "inc", parallel=2)
+    write_generated_project(tmp_path / "clean", DOCS)
+    clean_doc = tmp_path / "clean" / "doc007.rst"
+    clean_doc.write_text(doc.read_text(encoding="utf-8"), encoding="utf-8")
+    clean = build(tmp_path / "clean", freshenv=True)
+    assert "Renamed goal" in again.soup("doc006").get_text()
+    assert "Renamed goal" in again.soup("indexes").get_text()
+    assert_same_output(again, clean)
 
 
 def design_data(result: Build) -> dict[str, object]:

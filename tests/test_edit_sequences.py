@@ -663,7 +663,7 @@ def text_pages(result: Build) -> dict[str, str]:
 def assert_same_as_clean(result: Build, clean_html: Build, what: str) -> None:
     """``result`` (of any builder) equals a clean build of its builder.
 
-    The ``designdoc`` builder writes the JSON an HTML build writes (test_builder.py), so
+    The ``designdoc`` builder writes the JSON an HTML build writes (test_determinism.py), so
     only ``text`` needs a clean build of its own, beside the clean HTML build.
     """
     builder = result.app.builder.name
