@@ -57,6 +57,14 @@ def _is_favicon(url: str) -> bool:
     return urlsplit(url).path.endswith("/favicon.ico")
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """``-n auto`` (in the default options) runs these tests in this one process when
+    this folder is named on the command line (``pytest -m browser tests/browser``): they
+    share one build of example_project/, one Chromium and one tab, and the screenshots
+    are listed by the process that took them."""
+    return 0
+
+
 # ---------------------------------------------------------------------------------
 # The built site, served over http
 # ---------------------------------------------------------------------------------
