@@ -3,11 +3,12 @@ scope; wrong types and wrong contents warn at start-up and fall back to the defa
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
 
-from helpers import Build, build, write_project
+from helpers import Build, build, line_of, write_project
 
 SPEC_VALUES = {
     "designdoc_statuses": "env",
@@ -172,7 +173,7 @@ def test_capitalised_names_in_conf_match_pages_in_any_case(tmp_path: Path, fmt: 
     status 'approved'; did you mean 'Approved'?": pages were lowercased, conf.py not."""
     files = {f"index.{fmt}": CAPITALISED_PAGES[fmt]}
     result = build(write_project(tmp_path, files, conf=CAPITALISED), freshenv=True)
-    line = {"rst": 4, "md": 3}[fmt]
+    line = line_of(CAPITALISED_PAGES[fmt], "{design-doc}" if fmt == "md" else ".. design-doc::")
     # the one finding: the complete status APPROVED holds the doc to Background
     assert [(w.file, w.line, w.subtype, w.message) for w in result.warnings] == [
         (f"index.{fmt}", line, "missing", "required section 'Background' is missing "
@@ -227,8 +228,8 @@ def test_a_repeated_required_section_is_reported_once(tmp_path: Path) -> None:
     conf = 'designdoc_required_sections = ["background", "Background"]\n'
     result = build(write_project(tmp_path, page, conf=conf), freshenv=True)
     assert [(w.file, w.line, w.subtype) for w in result.warnings] == [
-        ("", 0, "config"),
-        ("index.rst", 4, "missing"),
+        ("", 0, "config"),  # a start-up warning: no file, no line
+        ("index.rst", line_of(page["index.rst"], "design-doc"), "missing"),
     ]
     assert result.warnings[1].message.startswith("required section 'Background' is missing")
 
@@ -246,12 +247,23 @@ def test_a_complete_status_that_is_no_status_warns(tmp_path: Path) -> None:
 def test_own_statuses_keep_the_default_complete_statuses_they_name(tmp_path: Path) -> None:
     """With statuses of your own and the default complete statuses, no warning: those
     of ``in-review``, ``approved``, ``implemented`` you kept are checked."""
-    page = {"index.rst": "Home\n====\n\n.. design-doc::\n   :status: approved\n"
-                         "   :reviewers: Sam\n\n   Text.\n"}  # fmt: skip
+    page = {
+        "index.rst": textwrap.dedent("""\
+            Home
+            ====
+
+            .. design-doc::
+               :status: approved
+               :reviewers: Sam
+
+               Text.
+            """)
+    }
     conf = 'designdoc_statuses = ["draft", "approved"]\ndesigndoc_required_sections = ["goals"]\n'
     result = build(write_project(tmp_path, page, conf=conf), freshenv=True)
     assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
-        (4, "missing", "required section 'Goals' is missing ('approved' docs need it): add "
+        (line_of(page["index.rst"], "design-doc"), "missing",
+         "required section 'Goals' is missing ('approved' docs need it): add "
          "the heading 'Goals' or a design-goals directive"),
     ]  # fmt: skip
 

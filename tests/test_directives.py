@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from docutils.utils import new_document
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import build, write_project
+from helpers import build, line_of, write_project
 from sphinx_designdoc.sections.base import _NO_INLINE_MARKUP
 from sphinx_designdoc.values import digest_id
 
@@ -180,14 +181,26 @@ def test_same_text_is_a_duplicate_and_untitled_items_differ(
 
 
 def test_missing_titles_warn_and_render_the_rest(tmp_path: Path) -> None:
-    src = write_project(tmp_path, {
-        "index.md": "# Home\n\n:::{goal}\n:kind: performance\n:target: 1 s\n:::\n\n"
-                    ":::{alternative}\n:why-not: slow\n\nBody text.\n:::\n\nAfter.\n",
-    })  # fmt: skip
-    result = build(src, freshenv=True)
+    page = textwrap.dedent("""\
+        # Home
+
+        :::{goal}
+        :kind: performance
+        :target: 1 s
+        :::
+
+        :::{alternative}
+        :why-not: slow
+
+        Body text.
+        :::
+
+        After.
+        """)
+    result = build(write_project(tmp_path, {"index.md": page}), freshenv=True)
     assert [(w.file, w.line, w.subtype, w.message) for w in result.warnings] == [
-        ("index.md", 3, "missing", "goal has no title"),
-        ("index.md", 8, "missing", "alternative has no title"),
+        ("index.md", line_of(page, ":::{goal}"), "missing", "goal has no title"),
+        ("index.md", line_of(page, ":::{alternative}"), "missing", "alternative has no title"),
     ]
     text = result.soup("index").get_text()
     assert "Body text." in text
@@ -226,15 +239,25 @@ def test_custom_statuses_and_use_cases(tmp_path: Path) -> None:
 
 
 def test_unknown_options_warn_with_a_suggestion_and_the_directive_renders(tmp_path: Path) -> None:
-    src = write_project(tmp_path, {
-        "index.rst": "Home\n====\n\n.. alternative:: A\n   :why_not: typo\n   :colour: red\n\n"
-                     "   Body stays.\n",
-    })  # fmt: skip
-    result = build(src, freshenv=True)
+    page = textwrap.dedent("""\
+        Home
+        ====
+
+        .. alternative:: A
+           :why_not: typo
+           :colour: red
+
+           Body stays.
+        """)
+    result = build(write_project(tmp_path, {"index.rst": page}), freshenv=True)
     assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
-        (5, "option", "unknown option :why_not: of alternative; did you mean 'why-not'?"),
-        (6, "option", "unknown option :colour: of alternative"),
-        (4, "missing", "alternative 'A' has no :why-not:"),
+        (
+            line_of(page, ":why_not:"),
+            "option",
+            "unknown option :why_not: of alternative; did you mean 'why-not'?",
+        ),
+        (line_of(page, ":colour:"), "option", "unknown option :colour: of alternative"),
+        (line_of(page, ".. alternative::"), "missing", "alternative 'A' has no :why-not:"),
     ]
     assert "Body stays." in result.soup("index").get_text()
 
@@ -410,19 +433,25 @@ def test_a_changed_stylesheet_replaces_the_old_copy_silently(tmp_path: Path) -> 
 
 
 def test_nitpicky_gives_one_warning_per_unknown_relation(tmp_path: Path) -> None:
-    src = write_project(tmp_path, {
-        "index.rst": "Home\n====\n\n.. design-doc::\n   :supersedes: ghost\n\n"
-                     ".. log-use-case::\n",
-    })  # fmt: skip
+    page = textwrap.dedent("""\
+        Home
+        ====
+
+        .. design-doc::
+           :supersedes: ghost
+
+        .. log-use-case::
+        """)
+    src = write_project(tmp_path, {"index.rst": page})
     result = build(src, freshenv=True, confoverrides={"nitpicky": True})
     assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
         (
-            7,
+            line_of(page, ".. log-use-case::"),
             "missing",
             "log-use-case names no use case; expected one of tracing, "
             "error-tracking, user-behavior, performance, security-audit, business-metrics",
         ),
-        (5, "ref", ":supersedes: names unknown design doc 'ghost'"),
+        (line_of(page, ":supersedes:"), "ref", ":supersedes: names unknown design doc 'ghost'"),
     ]
 
 
@@ -436,16 +465,26 @@ def test_export_json_must_be_a_bool(tmp_path: Path) -> None:
 
 
 def test_unknown_index_kind_filter_warns_and_is_ignored(tmp_path: Path) -> None:
-    src = write_project(tmp_path, {
-        "index.rst": "Home\n====\n\n.. design-doc::\n   :status: draft\n\n"
-                     ".. design-index:: coverage\n   :kind: bogus, testing\n",
-    })  # fmt: skip
-    result = build(src, freshenv=True)
+    page = textwrap.dedent("""\
+        Home
+        ====
+
+        .. design-doc::
+           :status: draft
+
+        .. design-index:: coverage
+           :kind: bogus, testing
+        """)
+    result = build(write_project(tmp_path, {"index.rst": page}), freshenv=True)
     assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
-        (8, "option", "unknown kind 'bogus'; expected one of overview, background, goals, "
-                      "non-goals, design, data-model, api-design, error-handling, "
-                      "logging-strategy, security, testing, migration-plan, alternatives"),
-    ]  # fmt: skip
+        (
+            line_of(page, ":kind: bogus"),
+            "option",
+            "unknown kind 'bogus'; expected one of overview, background, goals, "
+            "non-goals, design, data-model, api-design, error-handling, "
+            "logging-strategy, security, testing, migration-plan, alternatives",
+        ),
+    ]
     assert result.soup("index").select_one("table.designdoc-index-coverage") is not None
 
 

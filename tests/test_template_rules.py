@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from helpers import ROOTS, Build, build, copy_root, write_project
+from helpers import ROOTS, Build, build, copy_root, line_of, lines_of, write_project
 
 TEMPLATE = ROOTS / "test-template"
 FORMATS = ("rst", "md")
@@ -44,38 +44,46 @@ Fault = tuple[str, int, str, str]
 
 # -- where the faults are in tests/roots/test-template -----------------------------------
 
-SECTION_PAGES = {
-    "sections.rst": {
-        "doc": 4,
-        "overview": 8,
-        "depends-on": 17,
-        "ledger-purpose": 22,
-        "untitled": 24,
-        "tracing-fields": 65,
-        "error-tracking-fields": 69,
-        "leftovers": 75,
-    },
-    "sections_md.md": {
-        "doc": 3,
-        "overview": 7,
-        "depends-on": 16,
-        "ledger-purpose": 22,
-        "untitled": 25,
-        "tracing-fields": 67,
-        "error-tracking-fields": 72,
-        "leftovers": 79,
-    },
-}
-COVERAGE_PAGES = {"coverage.rst": 4, "coverage_md.md": 3}
+
+def doc_line(file: str) -> int:
+    """The line of the ``design-doc`` directive of ``file`` in the template root."""
+    marker = ".. design-doc::" if file.endswith(".rst") else "```{design-doc}"
+    return line_of(TEMPLATE / file, marker)
+
+
+def section_lines(file: str) -> dict[str, int]:
+    """The line of each fault of a ``sections`` page, found by a marker on it."""
+    path = TEMPLATE / file
+    _scheduler, _ledger, untitled = lines_of(path, "component")
+    return {
+        "doc": doc_line(file),
+        "overview": line_of(path, "Overview of [Feature Name]"),
+        "depends-on": line_of(path, ":depends-on:"),
+        "ledger-purpose": line_of(path, ":purpose: [Description]"),
+        "untitled": untitled,
+        "tracing-fields": line_of(path, ":fields: payment_id"),
+        "error-tracking-fields": line_of(path, ":fields: user_agent_hash"),
+        "leftovers": line_of(path, "A [Feature Name] and a [Description]"),
+    }
+
+
+SECTION_PAGES = {file: section_lines(file) for file in ("sections.rst", "sections_md.md")}
+COVERAGE_PAGES = {file: doc_line(file) for file in ("coverage.rst", "coverage_md.md")}
 COVERAGE_IDS = {"coverage.rst": "coverage-rst", "coverage_md.md": "coverage-md"}
 # a doc's status that needs something it lacks is reported at the :status: line
 APPROVED_PAGES = {
-    "approved.rst": {"status": 6, "open": 29},
-    "approved_md.md": {"status": 5, "open": 25},
+    file: {
+        "status": line_of(TEMPLATE / file, ":status: approved"),
+        "open": line_of(TEMPLATE / file, "Do we shard by region?"),
+    }
+    for file in ("approved.rst", "approved_md.md")
 }
 SUPERSEDED_PAGES = {
-    "superseded.rst": ("superseded-rst", 6),
-    "superseded_md.md": ("superseded-md", 5),
+    file: (doc_id, line_of(TEMPLATE / file, ":status: superseded"))
+    for file, doc_id in (
+        ("superseded.rst", "superseded-rst"),
+        ("superseded_md.md", "superseded-md"),
+    )
 }
 CLEAN_PAGES = ("complete.rst", "complete_md.md", "notes.rst", "notes_md.md", "index.rst")
 DOCNAMES = {"sections.rst": "sections", "sections_md.md": "sections_md"}
