@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pickle
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,9 +35,24 @@ WRITE_CHUNK = re.compile(r"writing output\.\.\. \[ *\d+%\] doc\d+ \.\. doc\d+")
 ROOTS = ("basic", "myst", "template", "escaping", "warnings")
 
 
+@pytest.fixture(scope="module")
+def clean_build(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Build]:
+    """A clean HTML build of a test root, made once for the tests that only read it."""
+    built: dict[str, Build] = {}
+
+    def get(root: str) -> Build:
+        if root not in built:
+            built[root] = build(copy_root(root, tmp_path_factory.mktemp(root)), freshenv=True)
+        return built[root]
+
+    return get
+
+
 @pytest.mark.parametrize("root", ROOTS)
-def test_two_clean_builds_write_the_same_bytes(tmp_path: Path, root: str) -> None:
-    one = build(copy_root(root, tmp_path / "one"), freshenv=True)
+def test_two_clean_builds_write_the_same_bytes(
+    tmp_path: Path, root: str, clean_build: Callable[[str], Build]
+) -> None:
+    one = clean_build(root)
     two = build(copy_root(root, tmp_path / "two"), freshenv=True)
     assert_identical(one, two)
     assert one.warnings_text.replace(str(one.srcdir), "") == two.warnings_text.replace(
@@ -90,8 +106,8 @@ def design_data(result: Build) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("root", ["basic", "myst"])
-def test_collected_data_survives_pickling(tmp_path: Path, root: str) -> None:
-    result = build(copy_root(root, tmp_path), freshenv=True)
+def test_collected_data_survives_pickling(root: str, clean_build: Callable[[str], Build]) -> None:
+    result = clean_build(root)
     data = design_data(result)
     assert data["pages"]
     assert data["shown"]

@@ -253,11 +253,12 @@ def test_spanish_pages(tmp_path: Path) -> None:
 # -- English -----------------------------------------------------------------------------
 
 
-def test_english_build_is_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """English pages show the source strings, even after a German build in the process."""
-    german = build(
-        copy_root("basic", tmp_path / "de"), freshenv=True, confoverrides={"language": "de"}
-    )
+def test_english_build_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, de_site: Build
+) -> None:
+    """English pages show the source strings, even after a German build in the process
+    (``de_site``, made before this test runs)."""
+    german = de_site
     english = build(copy_root("basic", tmp_path / "en"), freshenv=True)
 
     register = Sphinx.add_message_catalog
