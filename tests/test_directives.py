@@ -16,7 +16,7 @@ from docutils.utils import new_document
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import build, line_of, write_project
+from helpers import build, line_of, lines_of, write_project
 from sphinx_designdoc.sections.base import _NO_INLINE_MARKUP
 from sphinx_designdoc.values import digest_id
 
@@ -69,15 +69,13 @@ def test_class_option_adds_classes(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "text", "line"),
+    ("name", "text"),
     [
-        ("index.rst", "Home\n====\n\n.. goal:: G\n   :id: {id}\n", 5),
-        ("index.md", "# Home\n\n:::{{goal}} G\n:id: {id}\n:::\n", 4),
+        ("index.rst", "Home\n====\n\n.. goal:: G\n   :id: {id}\n"),
+        ("index.md", "# Home\n\n:::{{goal}} G\n:id: {id}\n:::\n"),
     ],
 )
-def test_invalid_ids_are_replaced_with_a_warning(
-    tmp_path: Path, name: str, text: str, line: int
-) -> None:
+def test_invalid_ids_are_replaced_with_a_warning(tmp_path: Path, name: str, text: str) -> None:
     rule = "ids are letters and digits of any script, '-' and '_', starting with a letter or digit"
     no_letters = digest_id("goal", "!!!")
     cases = [
@@ -86,9 +84,9 @@ def test_invalid_ids_are_replaced_with_a_warning(
         ("!!!", no_letters, f"invalid goal id '!!!'; using {no_letters!r} ({rule})"),
     ]
     for explicit, used, message in cases:
-        src = write_project(tmp_path / used, {name: text.format(id=explicit)})
-        result = build(src, freshenv=True)
-        expected = [(name, line, "option", message)] if message else []
+        page = text.format(id=explicit)
+        result = build(write_project(tmp_path / used, {name: page}), freshenv=True)
+        expected = [(name, line_of(page, ":id:"), "option", message)] if message else []
         assert [(w.file, w.line, w.subtype, w.message) for w in result.warnings] == expected
         assert result.json()["docs"]["index"]["goals"][0]["id"] == used
 
@@ -148,29 +146,31 @@ def test_ids_keep_every_scripts_letters_and_stay_when_lines_are_added(
 
 
 @pytest.mark.parametrize(
-    ("name", "text", "lines"),
+    ("name", "text", "untitled"),
     [
         ("index.rst", "Home\n====\n\n{above}.. design-goals::\n\n   - ⚡\n   - ⚡\n\n"
-         ".. goal::\n   :kind: security\n\n.. goal::\n   :kind: reliability\n", (7, 9, 12)),
+         ".. goal::\n   :kind: security\n\n.. goal::\n   :kind: reliability\n", ".. goal::"),
         ("index.md", "# Home\n\n{above}:::{{design-goals}}\n- ⚡\n- ⚡\n:::\n\n"
-         ":::{{goal}}\n:kind: security\n:::\n\n:::{{goal}}\n:kind: reliability\n:::\n", (5, 8, 12)),
+         ":::{{goal}}\n:kind: security\n:::\n\n:::{{goal}}\n:kind: reliability\n:::\n",
+         ":::{goal}"),
     ],
 )  # fmt: skip
 def test_same_text_is_a_duplicate_and_untitled_items_differ(
-    tmp_path: Path, name: str, text: str, lines: tuple[int, int, int]
+    tmp_path: Path, name: str, text: str, untitled: str
 ) -> None:
     """Two bullets with the same text are one goal twice; two untitled goals are told
     apart by their text, not by their lines."""
 
     def goal_ids(above: str) -> list[str]:
-        src = write_project(tmp_path / str(len(above)), {name: text.format(above=above)})
-        result = build(src, freshenv=True)
-        moved = above.count("\n")
-        duplicate, untitled, other = (line + moved for line in lines)
+        page = text.format(above=above)
+        result = build(write_project(tmp_path / str(len(above)), {name: page}), freshenv=True)
+        # the second bullet repeats the first; two goals have no title
+        _first, duplicate = lines_of(page, "- ⚡")
+        first_untitled, second_untitled = lines_of(page, untitled)
         repeated = digest_id("goal", "⚡")
         assert [(w.file, w.line, w.subtype, w.message) for w in result.warnings] == [
-            (name, untitled, "missing", "goal has no title"),
-            (name, other, "missing", "goal has no title"),
+            (name, first_untitled, "missing", "goal has no title"),
+            (name, second_untitled, "missing", "goal has no title"),
             (name, duplicate, "duplicate", f"duplicate goal id {repeated!r} in this doc"),
         ]
         return [goal["id"] for goal in result.json()["docs"]["index"]["goals"]]
