@@ -94,9 +94,10 @@ class Build:
 
 def lines_of(source: Path | str, marker: str) -> list[int]:
     """The 1-based numbers of the lines of ``source`` (a file, or its text) that contain
-    ``marker``; unpack the result to say how many there are."""
+    ``marker``; unpack the result to say how many there are. Lines end at ``\n`` only,
+    as in the warnings (``str.splitlines`` would also break at a form feed or U+2028)."""
     text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
-    return [n for n, line in enumerate(text.splitlines(), 1) if marker in line]
+    return [n for n, line in enumerate(text.split("\n"), 1) if marker in line]
 
 
 def line_of(source: Path | str, marker: str) -> int:

@@ -269,26 +269,24 @@ IN_CONTENT = (
 
 
 @pytest.mark.parametrize(
-    ("name", "page", "line"),
+    ("name", "page"),
     [
         # a blank line before the options: docutils and MyST read them as content
         ("page.rst", "Page\n====\n\n.. component:: Q\n\n   :purpose: Holds jobs.\n"
-                     "   :interface: ``put()``\n\n   Body stays.\n", 6),
+                     "   :interface: ``put()``\n\n   Body stays.\n"),
         ("page.md", "# Home\n\n```{component} Q\n\n:purpose: Holds jobs.\n"
-                    ":interface: `put()`\n\nBody stays.\n```\n", 5),
+                    ":interface: `put()`\n\nBody stays.\n```\n"),
         # MyST ends the options at a form feed in a value; the rest of that line too
         ("page.md", "# Home\n\n```{component} Q\n:class: wide\x0cnarrow\n"
-                    ":purpose: Holds jobs.\n:interface: `put()`\n\nBody stays.\n```\n", 5),
+                    ":purpose: Holds jobs.\n:interface: `put()`\n\nBody stays.\n```\n"),
     ],
 )  # fmt: skip
-def test_options_read_as_content_warn_at_their_line(
-    tmp_path: Path, name: str, page: str, line: int
-) -> None:
+def test_options_read_as_content_warn_at_their_line(tmp_path: Path, name: str, page: str) -> None:
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: page}
     result = build(write_project(tmp_path, files), freshenv=True)
     assert [(Path(w.file).name, w.line, w.subtype, w.message) for w in result.warnings] == [
-        (name, line, "option", IN_CONTENT.format("purpose")),
-        (name, line + 1, "option", IN_CONTENT.format("interface")),
+        (name, line_of(page, ":purpose:"), "option", IN_CONTENT.format("purpose")),
+        (name, line_of(page, ":interface:"), "option", IN_CONTENT.format("interface")),
     ]
     assert "Body stays." in result.soup("page").get_text()
 
@@ -325,8 +323,6 @@ NESTED = {
         "::::{design-goals}\n- Goal\n\n:::{design-goals}\n- Inner goal\n:::\n::::\n"
     ),
 }
-#: The lines of (inner logging-strategy, outer, inner design-goals, outer) in ``NESTED``.
-NESTED_LINES = {"page.rst": (9, 4, 20, 16), "page.md": (8, 3, 21, 18)}
 INSIDE = (
     "{} is inside {} (line {}): a section directive belongs at the top level of the page, "
     "after its heading"
@@ -338,7 +334,8 @@ def test_a_nested_section_directive_warns_and_keeps_its_options(tmp_path: Path, 
     """The inner logging-strategy's :pii: is merged, not dropped: no false privacy warning."""
     files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: NESTED[name]}
     result = build(write_project(tmp_path, files), freshenv=True)
-    inner_log, outer_log, inner_goals, outer_goals = NESTED_LINES[name]
+    outer_log, inner_log = lines_of(NESTED[name], "logging-strategy")
+    outer_goals, inner_goals = lines_of(NESTED[name], "design-goals")
     assert [(w.file, w.line, w.subtype, w.message) for w in result.warnings] == [
         (name, inner_log, "structure",
          INSIDE.format("logging-strategy", "logging-strategy", outer_log)
