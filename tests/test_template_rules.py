@@ -21,8 +21,6 @@ from helpers import ROOTS, Build, build, copy_root, line_of, lines_of, write_pro
 
 TEMPLATE = ROOTS / "test-template"
 FORMATS = ("rst", "md")
-#: The line of ``design-doc`` in the small pages written by ``doc_page``.
-DOC_LINE = {"rst": 4, "md": 3}
 #: The template's sections in order, as ``designdoc.json`` and the coverage check name them.
 SECTIONS = (
     "overview",
@@ -236,8 +234,7 @@ def toc(*names: str) -> str:
 
 
 def doc_page(fmt: str, title: str, options: dict[str, str], body: str = "") -> str:
-    """A page with a ``design-doc`` at ``DOC_LINE[fmt]`` and ``body`` after it, from
-    line ``body_line(options)`` in both formats."""
+    """A page with a ``design-doc`` with ``options`` and ``body`` after it."""
     if fmt == "rst":
         opts = "".join(f"   :{key}: {value}\n" for key, value in options.items())
         head = f"{title}\n{'=' * len(title)}\n\n.. design-doc::\n{opts}\n   Overview.\n"
@@ -249,12 +246,7 @@ def doc_page(fmt: str, title: str, options: dict[str, str], body: str = "") -> s
 
 def option_line(fmt: str, options: dict[str, str], name: str) -> int:
     """The line of option ``name`` of the ``design-doc`` of a ``doc_page``."""
-    return DOC_LINE[fmt] + 1 + list(options).index(name)
-
-
-def body_line(options: dict[str, str]) -> int:
-    """The first line of the body of a ``doc_page`` (the same in RST and MyST)."""
-    return 8 + len(options)
+    return line_of(doc_page(fmt, "Doc", options), f":{name}: ")
 
 
 def project(tmp_path: Path, fmt: str, pages: dict[str, str], conf: str = "") -> Path:
@@ -436,16 +428,17 @@ def test_a_second_security_or_testing_section_fills_in_the_first(tmp_path: Path,
             "```{testing-strategy}\n:unit: 90%\n```\n"
             "```{testing-strategy}\n:integration: gateway timeout\n```\n"
         )
-    options = {"status": "draft"}
-    start = body_line(options)
-    result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}))
+    page = doc_page(fmt, "Doc", options={"status": "draft"}, body=body)
+    result = build(project(tmp_path, fmt, {"doc": page}))
     file = f"doc.{fmt}"
+    security, second_security = lines_of(page, "security-considerations")
+    testing, second_testing = lines_of(page, "testing-strategy")
     assert signature(result) == [
-        (file, start + 3, "structure",
-         f"{repeated('security-considerations', start)}; its answers fill in the "
+        (file, second_security, "structure",
+         f"{repeated('security-considerations', security)}; its answers fill in the "
          "first's empty ones, except :authentication:, where the first's value is kept"),
-        (file, start + 10, "structure",
-         f"{repeated('testing-strategy', start + 7)}; its answers fill in the first's "
+        (file, second_testing, "structure",
+         f"{repeated('testing-strategy', testing)}; its answers fill in the first's "
          "empty ones"),
     ]  # fmt: skip
     doc = result.json()["docs"]["doc"]
@@ -474,16 +467,16 @@ def test_a_second_goals_or_non_goals_section_adds_to_the_first(tmp_path: Path, f
             "```{non-goals}\n- Refunds.\n```\n\n"
             "```{non-goals}\n- Chargebacks.\n```\n"
         )
-    options = {"status": "draft"}
-    start = body_line(options)
-    step = 4  # lines per section directive, in both formats
-    result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}))
+    page = doc_page(fmt, "Doc", options={"status": "draft"}, body=body)
+    result = build(project(tmp_path, fmt, {"doc": page}))
     file = f"doc.{fmt}"
+    goals, second_goals = lines_of(page, "design-goals")
+    non_goals, second_non_goals = lines_of(page, "non-goals")
     assert signature(result) == [
-        (file, start + step, "structure",
-         f"{repeated('design-goals', start)}; its goals are added to the first's"),
-        (file, start + 3 * step, "structure",
-         f"{repeated('non-goals', start + 2 * step)}; its non-goals are added to the first's"),
+        (file, second_goals, "structure",
+         f"{repeated('design-goals', goals)}; its goals are added to the first's"),
+        (file, second_non_goals, "structure",
+         f"{repeated('non-goals', non_goals)}; its non-goals are added to the first's"),
     ]  # fmt: skip
     doc = result.json()["docs"]["doc"]
     assert [goal["title"] for goal in doc["goals"]] == ["Retry on timeouts.", "Retry on declines."]
@@ -754,7 +747,7 @@ def test_custom_pii_patterns(tmp_path: Path, fmt: str) -> None:
         )
     options = {"status": "draft"}
     page = doc_page(fmt, "Doc", options, body)
-    line = body_line(options) + 6  # the log-use-case's :fields:
+    line = line_of(page, ":fields:")
     conf = 'designdoc_pii_patterns = ["Tenant", "geo_hash"]\n'
     result = build(project(tmp_path, fmt, {"doc": page}, conf), freshenv=True)
     file = f"doc.{fmt}"
@@ -786,12 +779,12 @@ def test_a_second_logging_strategy_adds_to_the_first(tmp_path: Path, fmt: str) -
             ":privacy: Nothing personal.\n\n"
             ":::{log-use-case} error-tracking\n:fields: error_code\n:::\n::::\n"
         )
-    options = {"status": "draft"}
-    start = body_line(options)
-    result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}))
+    page = doc_page(fmt, "Doc", options={"status": "draft"}, body=body)
+    result = build(project(tmp_path, fmt, {"doc": page}))
+    first, second = lines_of(page, "{logging-strategy}" if fmt == "md" else ".. logging-strategy::")
     assert signature(result) == [
-        (f"doc.{fmt}", start + 10, "structure",
-         f"{repeated('logging-strategy', start)}; its use cases, PII fields and details "
+        (f"doc.{fmt}", second, "structure",
+         f"{repeated('logging-strategy', first)}; its use cases, PII fields and details "
          "are added to the first's, except :privacy:, where the first's value is kept"),
     ]  # fmt: skip
     logging = result.json()["docs"]["doc"]["logging"]
@@ -830,8 +823,8 @@ def test_custom_placeholder_pattern(tmp_path: Path, fmt: str) -> None:
     result = build(project(tmp_path, fmt, {"doc": page}, conf), freshenv=True)
     file = f"doc.{fmt}"
     assert set(signature(result)) == {
-        placeholder(file, option_line(fmt, options, "authors"), "TODO(li)"),
-        placeholder(file, body_line(options), "TODO(ana)"),
+        placeholder(file, line_of(page, "TODO(li)"), "TODO(li)"),
+        placeholder(file, line_of(page, "TODO(ana)"), "TODO(ana)"),
     }
 
 
@@ -843,8 +836,7 @@ def test_anchored_placeholder_pattern_matches_at_each_text_start(tmp_path: Path,
     page = doc_page(fmt, "Doc", {"status": "draft"}, body)
     conf = 'designdoc_placeholder_pattern = r"^TBD"\n'
     result = build(project(tmp_path, fmt, {"doc": page}, conf), freshenv=True)
-    line = body_line({"status": "draft"})
-    assert signature(result) == [placeholder(f"doc.{fmt}", line, "TBD")]
+    assert signature(result) == [placeholder(f"doc.{fmt}", line_of(page, "TBD"), "TBD")]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -875,7 +867,7 @@ def test_placeholder_on_a_paragraphs_second_line_points_at_that_line(
     options = {"status": "draft"}
     page = doc_page(fmt, "Doc", options, body)
     result = build(project(tmp_path, fmt, {"doc": page}), freshenv=True)
-    second = body_line(options) + 1
+    second = line_of(page, "then [Any Additional Context]")
     assert signature(result) == [placeholder(f"doc.{fmt}", second, "[Any Additional Context]")]
 
 
@@ -888,7 +880,7 @@ def test_placeholder_in_a_goal_title_points_at_the_goal(tmp_path: Path, fmt: str
     options = {"status": "draft"}
     page = doc_page(fmt, "Doc", options, body)
     result = build(project(tmp_path, fmt, {"doc": page}), freshenv=True)
-    goal_line = body_line(options) + 2
+    goal_line = line_of(page, "[Goal Title]")
     assert signature(result) == [placeholder(f"doc.{fmt}", goal_line, "[Goal Title]")]
 
 
@@ -898,41 +890,38 @@ def test_placeholder_in_an_item_title_points_at_its_directive(tmp_path: Path, fm
         body = (
             ".. component:: Component 1: [Name]\n"
             "\n"
-            ".. open-question:: [Question]\n"  # +2
+            ".. open-question:: [Question]\n"
             "\n"
-            ".. alternative:: Alternative 1: [Alternative Name]\n"  # +4
+            ".. alternative:: Alternative 1: [Alternative Name]\n"
             "   :why-not: Too slow.\n"
         )
-        offsets = (0, 2, 4)
     else:
         body = (
             "```{component} Component 1: [Name]\n"
             "```\n"
             "\n"
-            "```{open-question} [Question]\n"  # +3
+            "```{open-question} [Question]\n"
             "```\n"
             "\n"
-            ":::{alternative} Alternative 1: [Alternative Name]\n"  # +6
+            ":::{alternative} Alternative 1: [Alternative Name]\n"
             ":why-not: Too slow.\n"
             ":::\n"
         )
-        offsets = (0, 3, 6)
     options = {"status": "draft"}
     page = doc_page(fmt, "Doc", options, body)
     result = build(project(tmp_path, fmt, {"doc": page}), freshenv=True)
     file = f"doc.{fmt}"
     texts = ("[Name]", "[Question]", "[Alternative Name]")
-    assert signature(result) == [
-        placeholder(file, body_line(options) + offset, text)
-        for offset, text in zip(offsets, texts, strict=True)
-    ]
+    assert signature(result) == [placeholder(file, line_of(page, text), text) for text in texts]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_placeholder_in_the_page_title(tmp_path: Path, fmt: str) -> None:
     page = doc_page(fmt, "Design Doc: [Feature Name]", {"status": "draft"})
     result = build(project(tmp_path, fmt, {"doc": page}), freshenv=True)
-    assert signature(result) == [placeholder(f"doc.{fmt}", 1, "[Feature Name]")]
+    assert signature(result) == [
+        placeholder(f"doc.{fmt}", line_of(page, "[Feature Name]"), "[Feature Name]")
+    ]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -965,11 +954,10 @@ def test_placeholder_in_an_option_shown_as_code_points_at_that_option(
     options = {"status": "draft"}
     page = doc_page(fmt, "Doc", options, body)
     result = build(project(tmp_path, fmt, {"doc": page}), freshenv=True)
-    file, start = f"doc.{fmt}", body_line(options)
+    file = f"doc.{fmt}"
     assert set(signature(result)) == {
-        placeholder(file, start + 2, "[PII Field]"),
-        placeholder(file, start + 6, "[Event]"),
-        placeholder(file, start + 7, "[Extra Field]"),
+        placeholder(file, line_of(page, text), text)
+        for text in ("[PII Field]", "[Event]", "[Extra Field]")
     }
 
 
@@ -1004,10 +992,9 @@ def test_untitled_items_are_named_so_in_their_warnings(tmp_path: Path, fmt: str)
             ":::\n"
             "::::\n"
         )
-    options = {"status": "draft"}
-    alt, goal = body_line(options), body_line(options) + {"rst": 6, "md": 7}[fmt]
-    result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}),
-                   freshenv=True)  # fmt: skip
+    page = doc_page(fmt, "Doc", {"status": "draft"}, body)
+    alt, goal = line_of(page, "alternative"), line_of(page, "goal:" if fmt == "rst" else "{goal}")
+    result = build(project(tmp_path, fmt, {"doc": page}), freshenv=True)
     file = f"doc.{fmt}"
     assert sorted(signature(result)) == [
         (file, alt, "missing", "alternative has no title"),
@@ -1027,11 +1014,10 @@ def test_a_log_use_case_without_a_name_lists_the_names(tmp_path: Path, fmt: str)
         body = ".. logging-strategy::\n\n   .. log-use-case::\n      :retention: 14d\n"
     else:
         body = "::::{logging-strategy}\n\n:::{log-use-case}\n:retention: 14d\n:::\n::::\n"
-    options = {"status": "draft"}
-    result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}),
-                   freshenv=True)  # fmt: skip
+    page = doc_page(fmt, "Doc", {"status": "draft"}, body)
+    result = build(project(tmp_path, fmt, {"doc": page}), freshenv=True)
     assert signature(result) == [
-        (f"doc.{fmt}", body_line(options) + 2, "missing",
+        (f"doc.{fmt}", line_of(page, "log-use-case"), "missing",
          f"log-use-case names no use case; expected one of {USE_CASES}"),
     ]  # fmt: skip
 
@@ -1051,11 +1037,10 @@ def test_retention_in_hours_and_beyond_a_century(tmp_path: Path, fmt: str) -> No
         details = "".join(f"\n:::{{log-use-case}} {name}\n:retention: {retention}\n:::\n"
                           for name, retention in retentions.items())  # fmt: skip
         body = f"::::{{logging-strategy}}\n:use-cases: {', '.join(retentions)}\n{details}::::\n"
-    options = {"status": "draft"}
-    result = build(project(tmp_path, fmt, {"doc": doc_page(fmt, "Doc", options, body)}),
-                   freshenv=True)  # fmt: skip
+    page = doc_page(fmt, "Doc", {"status": "draft"}, body)
+    result = build(project(tmp_path, fmt, {"doc": page}), freshenv=True)
     assert signature(result) == [
-        (f"doc.{fmt}", body_line(options) + {"rst": 10, "md": 12}[fmt], "option",
+        (f"doc.{fmt}", line_of(page, "P999999999Y"), "option",
          ":retention: 'P999999999Y' is longer "
          "than 100 years (36500 days), the longest retention period accepted"),
     ]  # fmt: skip
