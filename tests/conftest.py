@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -27,3 +28,11 @@ for _name in ("ci", "smoke", "long"):
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
 hypothesis_settings.load_profile(os.environ.get(HYPOTHESIS_PROFILE_ENV, "ci"))
+
+
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """Print what a pytest-xdist worker left to say (test_edit_sequences.py's counts)."""
+    line = getattr(node, "workeroutput", {}).get("edit_sequences")
+    reporter = node.config.pluginmanager.get_plugin("terminalreporter")
+    if line and reporter is not None:
+        reporter.write_line(line)

@@ -602,16 +602,23 @@ STATS = {"examples": 0, "steps": 0} | dict.fromkeys(BUILDERS, 0)
 @pytest.fixture(scope="module", autouse=True)
 def _report_counts(request: pytest.FixtureRequest) -> Any:
     yield
+    if not STATS["examples"]:
+        return
+    line = (
+        f"\nedit sequences ({PROFILE} profile): {STATS['examples']} examples, "
+        f"{STATS['steps']} edit steps ("
+        + ", ".join(f"{STATS[name]} by {name}" for name in BUILDERS)
+        + ")"
+    )
+    workeroutput = getattr(request.config, "workeroutput", None)
+    if workeroutput is not None:  # a pytest-xdist worker: conftest.py has the main one print it
+        workeroutput["edit_sequences"] = line
+        return
     plugins = request.config.pluginmanager
     reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
-    if reporter is not None and capture is not None and STATS["examples"]:
+    if reporter is not None and capture is not None:
         with capture.global_and_fixture_disabled():
-            reporter.write_line(
-                f"\nedit sequences ({PROFILE} profile): {STATS['examples']} examples, "
-                f"{STATS['steps']} edit steps ("
-                + ", ".join(f"{STATS[name]} by {name}" for name in BUILDERS)
-                + ")"
-            )
+            reporter.write_line(line)
 
 
 def sync_sources(srcdir: Path, old: dict[str, str], new: dict[str, str]) -> None:
