@@ -452,3 +452,56 @@ def test_option_lines_are_read_from_the_directive_text(
     block_text: str, offsets: dict[str, int]
 ) -> None:
     assert option_offsets(block_text, "goal") == offsets
+
+
+LEADING_TRANSITION = """\
+# Leading rules
+
+::::{log-use-case} tracing
+:::{design-doc}
+
+***
+
+The overview.
+:::
+::::
+
+:::{non-goals}
+
+***
+
+- Not this.
+:::
+
+:::{security-considerations}
+
+***
+
+Prose.
+:::
+"""
+
+
+def test_a_transition_beginning_a_directive_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """MyST reads a leading ``***`` as a transition, which docutils 0.21 stops the build
+    on (an assertion error) anywhere but at a section's top level: each is a
+    ``structure`` warning at its line, and the rest of the page is built."""
+    srcdir = write_project(tmp_path, {"index.md": LEADING_TRANSITION})
+    result = build(srcdir, freshenv=True)
+    transitions = [w for w in result.warnings if "transition" in w.message]
+    nested, *top_level = lines_of(LEADING_TRANSITION, "***")
+    # MyST numbers the lines of a directive nested in another one past by one, in its
+    # own warnings too ("Unknown interpreted text role"); the others are exact
+    assert [(w.subtype, w.line) for w in transitions] == [
+        ("structure", line) for line in (nested + 1, *top_level)
+    ]
+    assert {w.message.split(" begins")[0] for w in transitions} == {
+        "the content of design-doc",
+        "the content of non-goals",
+        "the content of security-considerations",
+    }
+    page = result.soup("index")
+    assert page.select("div.designdoc-doc hr, div.designdoc-non-goals hr") == []
+    assert "The overview." in page.get_text()
+    assert "Not this." in page.get_text()
+    assert result.json()["docs"]["index"]["non_goals"] == ["Not this."]

@@ -203,7 +203,18 @@ class DesignDirective(SphinxDirective):
         builds a docutils state machine, the largest cost of a small directive)."""
         if not self.content:
             return []
-        return super().parse_content_to_nodes(allow_section_headings)
+        parsed = super().parse_content_to_nodes(allow_section_headings)
+        while parsed and isinstance(parsed[0], nodes.transition):
+            # MyST makes one of a leading "***" or "---"; docutils 0.21 stops the build on
+            # a transition that begins anything but a section (an assertion error)
+            self.warn(
+                "structure",
+                f"the content of {self.name} begins with a transition (a line such as "
+                "'***'), which only separates parts of a page or section; it is left out",
+                where=self.location_of(parsed[0]),
+            )
+            del parsed[0]
+        return parsed
 
     def page(self) -> Page:
         """The record of the page being read, created on first use."""
