@@ -57,7 +57,9 @@ def normalised(doctree: nodes.document) -> str:
     """The doctree as text (``pformat``), without what only says how it was written.
 
     ``pformat`` shows node names, attributes and text, not ``line`` (not an attribute).
-    Three normalisations, all about the source file rather than the page:
+    Three normalisations, all about the source file rather than the page (and one
+    about docutils' version: a true attribute prints as ``1`` on 0.22, ``True`` on
+    0.21, so booleans are compared as numbers):
 
     - every ``source`` attribute is dropped: the file's path, which differs by
       temporary directory and by suffix;
@@ -82,6 +84,9 @@ def normalised(doctree: nodes.document) -> str:
             node.parent.remove(node)
             continue
         node.attributes.pop("source", None)
+        for name, value in node.attributes.items():  # docutils 0.21 prints True, 0.22 1
+            if isinstance(value, bool):
+                node.attributes[name] = int(value)
         children: list[nodes.Node] = []
         for child in node.children:
             if isinstance(child, nodes.Text) and children and isinstance(children[-1], nodes.Text):
