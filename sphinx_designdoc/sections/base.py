@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
     from sphinx_designdoc.domain import DesignDomain
-    from sphinx_designdoc.model import Answers, Subtype
+    from sphinx_designdoc.model import Answers, Security, Subtype, Testing
     from sphinx_designdoc.render.fields import FieldRow
     from sphinx_designdoc.settings import Settings
 
@@ -337,13 +337,12 @@ class AnswersDirective(SectionDirective):
     once_per_page = True
     #: The options, in the order they are shown.
     fields: ClassVar[tuple[str, ...]] = ()
+    #: The model of the answers: a field per option (``data-protection`` as
+    #: ``data_protection``), kept on the page under the section's name.
+    answers: ClassVar[type[Security | Testing]]
 
     def labels(self) -> dict[str, str]:
         """Each option's translated label."""
-        raise NotImplementedError
-
-    def store(self, values: dict[str, str]) -> None:
-        """Record the answers (plain text) in the page's model."""
         raise NotImplementedError
 
     def render(self) -> list[nodes.Node]:
@@ -351,9 +350,11 @@ class AnswersDirective(SectionDirective):
         rows: list[FieldRow] = []
         values: dict[str, str] = {}
         for name in self.fields:
-            parsed, values[name] = self.inline(self.option(name))
+            parsed, values[name.replace("-", "_")] = self.inline(self.option(name))
             rows.append((labels[name], parsed, self.location.of(name)))
-        self.store(values)
+        page = self.page()
+        given = self.answers(**values, location=self.location)
+        setattr(page, self.section, self.merged(getattr(page, self.section), given))
         return [self.container(*field_list(rows), *self.parse_content_to_nodes())]
 
     def merged(self, first: Answers | None, answers: Answers) -> Answers:

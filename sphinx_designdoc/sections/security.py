@@ -18,17 +18,11 @@ class SecurityDirective(AnswersDirective):
     section = "security"
     fields = ("authentication", "authorization", "data-protection")
     option_spec: ClassVar = text_options(*fields)
+    answers = Security
 
     def labels(self) -> dict[str, str]:
         return {"authentication": _("Authentication"), "authorization": _("Authorization"),
                 "data-protection": _("Data protection")}  # fmt: skip
-
-    def store(self, values: dict[str, str]) -> None:
-        page = self.page()
-        page.security = self.merged(page.security, Security(
-            values["authentication"], values["authorization"], values["data-protection"],
-            location=self.location,
-        ))  # fmt: skip
 
 
 def setup_security(app: Sphinx) -> None:

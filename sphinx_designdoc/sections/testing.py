@@ -18,17 +18,11 @@ class TestingDirective(AnswersDirective):
     section = "testing"
     fields = ("unit", "integration", "performance")
     option_spec: ClassVar = text_options(*fields)
+    answers = Testing
 
     def labels(self) -> dict[str, str]:
         return {"unit": _("Unit tests"), "integration": _("Integration tests"),
                 "performance": _("Performance tests")}  # fmt: skip
-
-    def store(self, values: dict[str, str]) -> None:
-        page = self.page()
-        page.testing = self.merged(page.testing, Testing(
-            values["unit"], values["integration"], values["performance"],
-            location=self.location,
-        ))  # fmt: skip
 
 
 def setup_testing(app: Sphinx) -> None:
