@@ -490,8 +490,9 @@ def test_a_transition_beginning_a_directive_is_left_out_with_a_warning(tmp_path:
     result = build(srcdir, freshenv=True)
     transitions = [w for w in result.warnings if "transition" in w.message]
     nested, *top_level = lines_of(LEADING_TRANSITION, "***")
-    # MyST numbers the lines of a directive nested in another one past by one, in its
-    # own warnings too ("Unknown interpreted text role"); the others are exact
+    # MyST numbers the lines of a directive written on the line after a colon fence
+    # without options one line late, in its own warnings too (docs/roadmap.md, Known
+    # limitations); the others are exact
     assert [(w.subtype, w.line) for w in transitions] == [
         ("structure", line) for line in (nested + 1, *top_level)
     ]
