@@ -1,4 +1,4 @@
-"""Sphinx's test fixtures and the Hypothesis profiles; ``helpers.build`` builds projects."""
+"""The Hypothesis profiles; ``helpers.build`` builds projects."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from typing import Any
 
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
-
-pytest_plugins = ("sphinx.testing.fixtures",)
 
 # Hypothesis profiles, shared by every property-based test (test_fuzz.py,
 # test_edit_sequences.py). "ci", the default, is derandomized (CI runs the same
