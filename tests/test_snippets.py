@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,7 +34,11 @@ EXPECTED = Path(__file__).parent / "snippets"
 SUFFIX = {"rst": ".rst", "myst": ".md"}
 REGENERATE = os.environ.get("DESIGNDOC_REGENERATE") == "1"
 
-NAMES = sorted(path.stem for path in (SNIPPETS / "rst").glob("*.rst"))
+# A mistake only MyST can make (a stray ``:::`` fence) has no reST form: these snippets
+# are built, and their expected files written, in MyST only.
+MYST_ONLY = {"warning-fence"}
+NAMES = sorted({path.stem for path in (SNIPPETS / "rst").glob("*.rst")} | MYST_ONLY)
+CASES = [(name, fmt) for name in NAMES for fmt in SUFFIX if fmt == "myst" or name not in MYST_ONLY]
 EXAMPLE_NAMES = sorted(path.stem for path in EXAMPLES.iterdir())
 
 # The test projects are configured as docs/conf.py configures the site: both formats,
@@ -43,14 +48,218 @@ CONF = (
 )
 
 # What a snippet warns, as docs/warnings.rst shows it: (line in the reST form, line in
-# the MyST form, type.subtype, message). The other snippets warn nothing: the docs site,
-# which renders them, is built with -W.
+# the MyST form, type.subtype, message; line 0 where that form does not give it: a
+# message can name a line, and a MyST-only snippet has no reST form). The other snippets
+# warn nothing: the docs site, which renders them, is built with -W.
 WARNINGS: dict[str, set[tuple[int, int, str, str]]] = {
+    "warning-component": {
+        (
+            9,
+            9,
+            "designdoc.ref",
+            "component 'Scheduler' depends on 'ledger', which is no component of this doc",
+        ),
+        (14, 16, "designdoc.missing", "component has no title"),
+        (18, 21, "designdoc.duplicate", "duplicate component id 'plan-store' in this doc"),
+        (20, 24, "designdoc.missing", "open-question has no title"),
+        (
+            24,
+            29,
+            "designdoc.option",
+            "invalid question id 'Shard?'; using 'shard' (ids are letters and digits of any "
+            "script, '-' and '_', starting with a letter or digit)",
+        ),
+    },
+    "warning-duplicate": {
+        (
+            5,
+            4,
+            "designdoc.duplicate",
+            "duplicate design doc id 'ledger'; also used by 'designs/audit'",
+        ),
+        (7, 6, "designdoc.ref", ":requires: names unknown design doc 'ledger-v0'"),
+        (14, 15, "designdoc.duplicate", "duplicate alternative id 'csv' in this doc"),
+        (17, 19, "designdoc.ref", "design:goal reference target not found: payment-retry.p99"),
+    },
+    "warning-fence": {
+        (
+            0,
+            10,
+            "designdoc.structure",
+            "this ':::' opens an anonymous block that swallows the headings 'Non-Goals' (they "
+            "become rubrics, outside the table of contents); if it was meant to close a "
+            "directive, give that directive's fences more colons than the ones inside it, e.g. "
+            "'::::{design-goals}' around ':::{goal}'",
+        ),
+    },
+    "warning-lifecycle": {
+        (6, 5, "designdoc.lifecycle", "approved design doc has no :reviewers:"),
+        (
+            7,
+            6,
+            "designdoc.lifecycle",
+            "supersedes cycle: ledger-export -> ledger-export-v1 -> ledger-export",
+        ),
+        (
+            11,
+            11,
+            "designdoc.lifecycle",
+            "open question 'Do we export refunds?' in an approved design doc; answer it with "
+            ":resolution:",
+        ),
+    },
+    "warning-lifecycle-audit": {
+        (
+            6,
+            5,
+            "designdoc.lifecycle",
+            "superseded design doc has no successor: no doc has ':supersedes: audit-log'",
+        ),
+    },
+    "warning-lifecycle-search": {
+        (
+            8,
+            7,
+            "designdoc.lifecycle",
+            "in review but last updated 2026-01-01, 78 days ago (designdoc_stale_days is 30)",
+        ),
+    },
+    "warning-missing-sections": {
+        (
+            4,
+            3,
+            "designdoc.missing",
+            "required section 'Error Handling' is missing ('in-review' docs need it): add the "
+            "heading 'Error Handling'",
+        ),
+        (
+            4,
+            3,
+            "designdoc.missing",
+            "required section 'Testing Strategy' is missing ('in-review' docs need it): add the "
+            "heading 'Testing Strategy' or a testing-strategy directive",
+        ),
+    },
+    "warning-missing-target": {
+        (9, 9, "designdoc.missing", "performance goal 'Fast scheduling' has no :target:"),
+    },
     "warning-option": {
         (5, 4, "designdoc.option", "unknown status 'aproved'; did you mean 'approved'?"),
         (6, 5, "designdoc.option", "bad :created: date '2026-02-30'; expected YYYY-MM-DD"),
     },
+    "warning-placeholder": {
+        (1, 1, "designdoc.placeholder", "template placeholder '[Feature Name]' left in"),
+        (
+            6,
+            5,
+            "designdoc.placeholder",
+            "template placeholder '[Link to PRD: ../prd/feature_name.md]' left in",
+        ),
+        (
+            8,
+            7,
+            "designdoc.placeholder",
+            "template placeholder '[Brief description of the feature]' left in",
+        ),
+    },
+    "warning-privacy": {
+        (
+            14,
+            14,
+            "designdoc.privacy",
+            "logged field 'client_ip' looks like personal data ('ip') but is not listed in :pii:",
+        ),
+        (
+            14,
+            14,
+            "designdoc.privacy",
+            "logged field 'user_agent' looks like personal data ('user_agent') but is not listed "
+            "in :pii:",
+        ),
+    },
+    "warning-ref": {
+        (
+            6,
+            5,
+            "designdoc.ref",
+            ":requires: names unknown design doc 'payment-retyr'; did you mean 'payment-retry'?",
+        ),
+        (
+            9,
+            9,
+            "designdoc.ref",
+            "component 'Cart' depends on 'ledger', which is no component of this doc; did you "
+            "mean 'payment-retry.ledger'?",
+        ),
+        (
+            11,
+            12,
+            "designdoc.ref",
+            "design:goal reference target not found: p99-latency; did you mean "
+            "'payment-retry.p99-latency'?",
+        ),
+    },
+    "warning-structure": {
+        (
+            12,
+            0,
+            "designdoc.structure",
+            "a page holds one logging-strategy; the first is at line 4; its use cases, PII fields "
+            "and details are added to the first's, except :privacy:, where the first's value is "
+            "kept",
+        ),
+        (
+            0,
+            13,
+            "designdoc.structure",
+            "a page holds one logging-strategy; the first is at line 3; its use cases, PII fields "
+            "and details are added to the first's, except :privacy:, where the first's value is "
+            "kept",
+        ),
+    },
 }
+
+
+@dataclass(frozen=True)
+class Project:
+    """Snippets that only make sense together: the pages of one example that spans
+    docs (a doc and the one it refers to, two docs with one id), or a snippet whose doc
+    id another snippet has too. Each is built as a
+    project of its own, so what the others collect changes nothing in it (no "did you
+    mean" names an item of another example); each snippet is the page its caption on
+    docs/warnings.rst names, since a message can name a page (``also used by
+    'designs/audit'``); ``conf`` is added to the project's ``conf.py``."""
+
+    pages: dict[str, str]
+    conf: str = ""
+
+
+PROJECTS: dict[str, Project] = {
+    # The quick example of docs/index.rst is the doc payment-retry, as is first-doc.
+    "quick-example": Project({"quick-example": "quick-example"}),
+    "warning-duplicate": Project(
+        {"warning-duplicate": "designs/ledger", "warning-duplicate-audit": "designs/audit"}
+    ),
+    "warning-ref": Project(
+        {"warning-ref": "designs/checkout", "warning-ref-retry": "designs/retry"}
+    ),
+    "warning-lifecycle": Project(
+        {
+            "warning-lifecycle": "designs/export",
+            "warning-lifecycle-v1": "designs/export_v1",
+            "warning-lifecycle-audit": "designs/audit",
+            "warning-lifecycle-search": "designs/search",
+        },
+        conf="designdoc_required_sections = []\n",
+    ),
+}
+
+# The snippets built beside the example pages (see group_of) besides the index-* ones.
+BESIDE_EXAMPLES = {"roles"}
+
+# Every snippet is built with the build date of docs/warnings.rst's lifecycle example
+# (20 March 2026), so that a staleness check gives the same days today and next year.
+EPOCH = "1773964800"
 
 
 def normalised(doctree: nodes.document) -> str:
@@ -137,14 +346,30 @@ def test_every_snippet_in_both_formats() -> None:
         (SNIPPETS / "myst", ".md"),
         (EXPECTED, ".txt"),
     ):
-        assert {p.name for p in folder.iterdir()} - {"examples"} == {n + suffix for n in NAMES}
+        names = set(NAMES) - MYST_ONLY if suffix == ".rst" else set(NAMES)
+        assert {p.name for p in folder.iterdir()} - {"examples"} == {n + suffix for n in names}
 
 
 def group_of(name: str) -> str:
     """The ``design-index`` snippets (``index-*``) list what the whole project collected,
-    so, as on the docs site, they are built beside the example pages; the other
-    snippets stand alone, as each would at the top of a page of its own."""
-    return "indexes" if name.startswith("index-") else "alone"
+    so, as on the docs site, they are built beside the example pages, as are the
+    snippets that link to them (``BESIDE_EXAMPLES``); a snippet of a ``PROJECTS`` entry
+    is built with that entry's other pages; the other snippets stand alone, as each
+    would at the top of a page of its own."""
+    if name.startswith("index-") or name in BESIDE_EXAMPLES:
+        return "indexes"
+    return next((key for key, project in PROJECTS.items() if name in project.pages), "alone")
+
+
+def docname_of(name: str) -> str:
+    """The page a snippet is in its project: named after it, or as ``PROJECTS`` says."""
+    group = group_of(name)
+    return PROJECTS[group].pages[name] if group in PROJECTS else name
+
+
+def file_of(name: str, fmt: str) -> str:
+    """The file name a warning of the snippet names."""
+    return Path(docname_of(name)).name + SUFFIX[fmt]
 
 
 @pytest.fixture(scope="module")
@@ -153,46 +378,52 @@ def snippet_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, 
     snippet shows nothing from the others (no snippet links to another or lists what
     other pages collect), so one build serves them all."""
     builds = {}
-    for group in ("alone", "indexes"):
-        names = [name for name in NAMES if group_of(name) == group]
-        for fmt, suffix in SUFFIX.items():
-            srcdir = tmp_path_factory.mktemp(f"{group}-{fmt}")
-            pages = list(names)
-            if group == "indexes":
-                shutil.copytree(EXAMPLES, srcdir / "examples")
-                pages += [f"examples/{example}" for example in EXAMPLE_NAMES]
-            write_project(srcdir, pages)
-            for name in names:
-                shutil.copy(SNIPPETS / fmt / f"{name}{suffix}", srcdir / f"{name}{suffix}")
-            # Not an HTML builder, so the doctree is in the standard docutils form every
-            # non-HTML builder gets (the HTML builders get the same content partly
-            # written as HTML, compared with it in test_short_forms.py); and unlike
-            # "dummy" or "text" its links have their targets
-            # (``refuri="examples/payment-retry#goal-p99-latency"``).
-            builds[group, fmt] = build(srcdir, "pseudoxml", freshenv=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        for group in ("alone", "indexes", *PROJECTS):
+            names = [name for name in NAMES if group_of(name) == group]
+            conf = CONF + (PROJECTS[group].conf if group in PROJECTS else "")
+            for fmt, suffix in SUFFIX.items():
+                srcdir = tmp_path_factory.mktemp(f"{group}-{fmt}")
+                present = [name for name in names if fmt == "myst" or name not in MYST_ONLY]
+                pages = [docname_of(name) for name in present]
+                if group == "indexes":
+                    shutil.copytree(EXAMPLES, srcdir / "examples")
+                    pages += [f"examples/{example}" for example in EXAMPLE_NAMES]
+                write_project(srcdir, pages, conf)
+                for name in present:
+                    page = srcdir / f"{docname_of(name)}{suffix}"
+                    page.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy(SNIPPETS / fmt / f"{name}{suffix}", page)
+                # Not an HTML builder, so the doctree is in the standard docutils form
+                # every non-HTML builder gets (the HTML builders get the same content
+                # partly written as HTML, compared with it in test_short_forms.py); and
+                # unlike "dummy" or "text" its links have their targets
+                # (``refuri="examples/payment-retry#goal-p99-latency"``).
+                builds[group, fmt] = build(srcdir, "pseudoxml", freshenv=True)
     return builds
 
 
-@pytest.mark.parametrize("fmt", ["rst", "myst"])
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(("name", "fmt"), CASES)
 def test_snippet(name: str, fmt: str, snippet_builds: dict[tuple[str, str], Build]) -> None:
     """The snippet renders as expected, in both formats, and warns as the docs say."""
     result = snippet_builds[group_of(name), fmt]
-    suffix = SUFFIX[fmt]
     # One table of warnings for both forms, each at its line in the form built.
     column = 0 if fmt == "rst" else 1
-    expected = {(w[column], w[2], w[3]) for w in WARNINGS.get(name, set())}
-    warned = [w for w in result.warnings if w.file == f"{name}{suffix}"]
+    expected = {(w[column], w[2], w[3]) for w in WARNINGS.get(name, set()) if w[column]}
+    warned = [w for w in result.warnings if w.file == file_of(name, fmt)]
     assert {(w.line, f"{w.type}.{w.subtype}", w.message) for w in warned} == expected
-    check(normalised(result.resolved_doctree(name)), EXPECTED / f"{name}.txt", write=fmt == "rst")
+    doctree = result.resolved_doctree(docname_of(name))
+    written = "myst" if name in MYST_ONLY else "rst"
+    check(normalised(doctree), EXPECTED / f"{name}.txt", write=fmt == written)
 
 
 def test_snippets_warn_only_where_documented(
     snippet_builds: dict[tuple[str, str], Build],
 ) -> None:
     """No warning outside the snippets that the docs show warning."""
-    for (_group, fmt), result in snippet_builds.items():
-        files = {f"{name}{SUFFIX[fmt]}" for name in WARNINGS}
+    for (group, fmt), result in snippet_builds.items():
+        files = {file_of(name, fmt) for name in WARNINGS if group_of(name) == group}
         assert [w for w in result.warnings if w.file not in files] == []
 
 
