@@ -374,7 +374,8 @@ def file_of(name: str, fmt: str) -> str:
 
 @pytest.fixture(scope="module")
 def snippet_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Build]:
-    """One project per group and format, each snippet a page named for it: a page's
+    """One project per group and format, each snippet a page named for it (or, in a
+    ``PROJECTS`` entry, as the entry says): outside a ``PROJECTS`` entry a page's
     snippet shows nothing from the others (no snippet links to another or lists what
     other pages collect), so one build serves them all."""
     builds = {}
