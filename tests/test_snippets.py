@@ -47,177 +47,51 @@ CONF = (
     'extensions = ["sphinx_designdoc", "myst_parser"]\nmyst_enable_extensions = ["colon_fence"]\n'
 )
 
-# What a snippet warns, as docs/warnings.rst shows it: (line in the reST form, line in
-# the MyST form, type.subtype, message; line 0 where that form does not give it: a
-# message can name a line, and a MyST-only snippet has no reST form). The other snippets
-# warn nothing: the docs site, which renders them, is built with -W.
-WARNINGS: dict[str, set[tuple[int, int, str, str]]] = {
-    "warning-component": {
-        (
-            9,
-            9,
-            "designdoc.ref",
-            "component 'Scheduler' depends on 'ledger', which is no component of this doc",
-        ),
-        (14, 16, "designdoc.missing", "component has no title"),
-        (18, 21, "designdoc.duplicate", "duplicate component id 'plan-store' in this doc"),
-        (20, 24, "designdoc.missing", "open-question has no title"),
-        (
-            24,
-            29,
-            "designdoc.option",
-            "invalid question id 'Shard?'; using 'shard' (ids are letters and digits of any "
-            "script, '-' and '_', starting with a letter or digit)",
-        ),
-    },
-    "warning-duplicate": {
-        (
-            5,
-            4,
-            "designdoc.duplicate",
-            "duplicate design doc id 'ledger'; also used by 'designs/audit'",
-        ),
-        (7, 6, "designdoc.ref", ":requires: names unknown design doc 'ledger-v0'"),
-        (14, 15, "designdoc.duplicate", "duplicate alternative id 'csv' in this doc"),
-        (17, 19, "designdoc.ref", "design:goal reference target not found: payment-retry.p99"),
-    },
-    "warning-fence": {
-        (
-            0,
-            10,
-            "designdoc.structure",
-            "this ':::' opens an anonymous block that swallows the headings 'Non-Goals' (they "
-            "become rubrics, outside the table of contents); if it was meant to close a "
-            "directive, give that directive's fences more colons than the ones inside it, e.g. "
-            "'::::{design-goals}' around ':::{goal}'",
-        ),
-    },
-    "warning-lifecycle": {
-        (6, 5, "designdoc.lifecycle", "approved design doc has no :reviewers:"),
-        (
-            7,
-            6,
-            "designdoc.lifecycle",
-            "supersedes cycle: ledger-export -> ledger-export-v1 -> ledger-export",
-        ),
-        (
-            11,
-            11,
-            "designdoc.lifecycle",
-            "open question 'Do we export refunds?' in an approved design doc; answer it with "
-            ":resolution:",
-        ),
-    },
-    "warning-lifecycle-audit": {
-        (
-            6,
-            5,
-            "designdoc.lifecycle",
-            "superseded design doc has no successor: no doc has ':supersedes: audit-log'",
-        ),
-    },
-    "warning-lifecycle-search": {
-        (
-            8,
-            7,
-            "designdoc.lifecycle",
-            "in review but last updated 2026-01-01, 78 days ago (designdoc_stale_days is 30)",
-        ),
-    },
-    "warning-missing-sections": {
-        (
-            4,
-            3,
-            "designdoc.missing",
-            "required section 'Error Handling' is missing ('in-review' docs need it): add the "
-            "heading 'Error Handling'",
-        ),
-        (
-            4,
-            3,
-            "designdoc.missing",
-            "required section 'Testing Strategy' is missing ('in-review' docs need it): add the "
-            "heading 'Testing Strategy' or a testing-strategy directive",
-        ),
-    },
-    "warning-missing-target": {
-        (9, 9, "designdoc.missing", "performance goal 'Fast scheduling' has no :target:"),
-    },
-    "warning-option": {
-        (5, 4, "designdoc.option", "unknown status 'aproved'; did you mean 'approved'?"),
-        (6, 5, "designdoc.option", "bad :created: date '2026-02-30'; expected YYYY-MM-DD"),
-    },
-    "warning-placeholder": {
-        (1, 1, "designdoc.placeholder", "template placeholder '[Feature Name]' left in"),
-        (
-            6,
-            5,
-            "designdoc.placeholder",
-            "template placeholder '[Link to PRD: ../prd/feature_name.md]' left in",
-        ),
-        (
-            8,
-            7,
-            "designdoc.placeholder",
-            "template placeholder '[Brief description of the feature]' left in",
-        ),
-    },
-    "warning-privacy": {
-        (
-            14,
-            14,
-            "designdoc.privacy",
-            "logged field 'client_ip' looks like personal data ('ip') but is not listed in :pii:",
-        ),
-        (
-            14,
-            14,
-            "designdoc.privacy",
-            "logged field 'user_agent' looks like personal data ('user_agent') but is not listed "
-            "in :pii:",
-        ),
-    },
-    "warning-ref": {
-        (
-            6,
-            5,
-            "designdoc.ref",
-            ":requires: names unknown design doc 'payment-retyr'; did you mean 'payment-retry'?",
-        ),
-        (
-            9,
-            9,
-            "designdoc.ref",
-            "component 'Cart' depends on 'ledger', which is no component of this doc; did you "
-            "mean 'payment-retry.ledger'?",
-        ),
-        (
-            11,
-            12,
-            "designdoc.ref",
-            "design:goal reference target not found: p99-latency; did you mean "
-            "'payment-retry.p99-latency'?",
-        ),
-    },
-    "warning-structure": {
-        (
-            12,
-            0,
-            "designdoc.structure",
-            "a page holds one logging-strategy; the first is at line 4; its use cases, PII fields "
-            "and details are added to the first's, except :privacy:, where the first's value is "
-            "kept",
-        ),
-        (
-            0,
-            13,
-            "designdoc.structure",
-            "a page holds one logging-strategy; the first is at line 3; its use cases, PII fields "
-            "and details are added to the first's, except :privacy:, where the first's value is "
-            "kept",
-        ),
-    },
-}
+# What a snippet warns is what docs/warnings.rst prints under it: each line
+# ".../designs/retry.rst:5: WARNING: message [designdoc.option]" belongs to the nearest
+# snippet before it that the page shows with that caption. The test reads the page, so
+# the docs cannot show a line, a message or a subtype the build does not give. The other
+# snippets warn nothing: the docs site, which renders them, is built with -W.
+WARNINGS_PAGE = DOCS / "warnings.rst"
+_SHOWN = re.compile(
+    r"^\.\. literalinclude:: snippets/(?P<fmt>rst|myst)/(?P<name>[\w-]+)\.\w+\n"
+    r"(?:   :[\w-]+:.*\n)*?   :caption: (?P<caption>\S+)$"
+    r"|^   \.\.\./(?P<path>\S+?):(?P<line>\d+): WARNING: (?P<message>.*) "
+    r"\[(?P<kind>\w+\.[\w-]+)\]$",
+    re.MULTILINE,
+)
+Shown = tuple[int, str, str]  # line, type.subtype, message
+
+
+def documented_warnings() -> tuple[dict[tuple[str, str], set[Shown]], list[tuple[str, Shown]]]:
+    """(snippet, format) -> what the page shows it giving; and the lines shown before any
+    snippet with their caption (the page's opening illustration), as (caption, line)."""
+    matches = list(_SHOWN.finditer(WARNINGS_PAGE.read_text(encoding="utf-8")))
+    shown: dict[tuple[str, str], set[Shown]] = {}
+    illustrations: list[tuple[str, Shown]] = []
+    for index, match in enumerate(matches):
+        if match["path"] is None:
+            continue
+        found = (int(match["line"]), match["kind"], match["message"])
+        source = next((m for m in reversed(matches[:index]) if m["caption"] == match["path"]), None)
+        if source is None:
+            illustrations.append((match["path"], found))
+        else:
+            shown.setdefault((source["name"], source["fmt"]), set()).add(found)
+    return shown, illustrations
+
+
+WARNINGS, ILLUSTRATIONS = documented_warnings()
+
+
+def test_the_warnings_page_shows_what_its_examples_give() -> None:
+    """The page shows the warnings of 12 examples, and its opening illustration is one
+    of them (the caption's snippet gives it)."""
+    assert len({name for name, _fmt in WARNINGS}) >= 12
+    assert ILLUSTRATIONS
+    for caption, line in ILLUSTRATIONS:
+        givers = {name for (name, fmt), lines in WARNINGS.items() if line in lines}
+        assert givers, f"{caption}: {line} is given by no example of the page"
 
 
 @dataclass(frozen=True)
@@ -398,7 +272,7 @@ def snippet_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, 
                     shutil.copy(SNIPPETS / fmt / f"{name}{suffix}", page)
                 # Not an HTML builder, so the doctree is in the standard docutils form
                 # every non-HTML builder gets (the HTML builders get the same content
-                # partly written as HTML, compared with it in test_short_forms.py); and
+                # partly written as HTML, compared with it in test_html_written_directly.py); and
                 # unlike "dummy" or "text" its links have their targets
                 # (``refuri="examples/payment-retry#goal-p99-latency"``).
                 builds[group, fmt] = build(srcdir, "pseudoxml", freshenv=True)
@@ -409,9 +283,7 @@ def snippet_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, 
 def test_snippet(name: str, fmt: str, snippet_builds: dict[tuple[str, str], Build]) -> None:
     """The snippet renders as expected, in both formats, and warns as the docs say."""
     result = snippet_builds[group_of(name), fmt]
-    # One table of warnings for both forms, each at its line in the form built.
-    column = 0 if fmt == "rst" else 1
-    expected = {(w[column], w[2], w[3]) for w in WARNINGS.get(name, set()) if w[column]}
+    expected = WARNINGS.get((name, fmt), set())
     warned = [w for w in result.warnings if w.file == file_of(name, fmt)]
     assert {(w.line, f"{w.type}.{w.subtype}", w.message) for w in warned} == expected
     doctree = result.resolved_doctree(docname_of(name))
@@ -424,7 +296,11 @@ def test_snippets_warn_only_where_documented(
 ) -> None:
     """No warning outside the snippets that the docs show warning."""
     for (group, fmt), result in snippet_builds.items():
-        files = {file_of(name, fmt) for name in WARNINGS if group_of(name) == group}
+        files = {
+            file_of(name, fmt)
+            for name, shown_in in WARNINGS
+            if shown_in == fmt and group_of(name) == group
+        }
         assert [w for w in result.warnings if w.file not in files] == []
 
 
