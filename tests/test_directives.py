@@ -20,16 +20,38 @@ from helpers import build, line_of, lines_of, write_project
 from sphinx_designdoc.sections.base import _NO_INLINE_MARKUP
 from sphinx_designdoc.values import digest_id
 
-TOC = "Home\n====\n\n.. toctree::\n\n   a\n   prd/spec\n"
+TOC = textwrap.dedent("""\
+    Home
+    ====
+
+    .. toctree::
+
+       a
+       prd/spec
+    """)
+# the index of the tests that build one page beside it
+PAGE_TOC = textwrap.dedent("""\
+    Home
+    ====
+
+    .. toctree::
+
+       page
+    """)
 
 
 def test_children_outside_their_parent_are_still_collected(tmp_path: Path) -> None:
-    src = write_project(tmp_path, {
-        "index.rst": TOC,
-        "prd/spec.rst": "Spec\n====\n",
-        "a.rst": "A\n=\n\n.. goal:: Loose goal\n   :id: loose\n\n"
-                 ".. log-use-case:: tracing\n   :retention: 2w\n",
-    })  # fmt: skip
+    page = textwrap.dedent("""\
+        A
+        =
+
+        .. goal:: Loose goal
+           :id: loose
+
+        .. log-use-case:: tracing
+           :retention: 2w
+        """)
+    src = write_project(tmp_path, {"index.rst": TOC, "prd/spec.rst": "Spec\n====\n", "a.rst": page})
     result = build(src, freshenv=True)
     assert result.warnings_text == ""
     doc = result.json()["docs"]["a"]
@@ -39,17 +61,33 @@ def test_children_outside_their_parent_are_still_collected(tmp_path: Path) -> No
 
 
 def test_prd_links_to_a_project_page_or_shows_a_path(tmp_path: Path) -> None:
-    src = write_project(tmp_path, {
-        "index.rst": TOC,
-        "prd/spec.rst": "Spec\n====\n",
-        "a.rst": "A\n=\n\n.. design-doc::\n   :prd: prd/spec.rst\n\n"
-                 "B\n-\n\n.. alternative:: X\n   :why-not: Y\n",
-    })  # fmt: skip
+    page = textwrap.dedent("""\
+        A
+        =
+
+        .. design-doc::
+           :prd: prd/spec.rst
+
+        B
+        -
+
+        .. alternative:: X
+           :why-not: Y
+        """)
+    src = write_project(tmp_path, {"index.rst": TOC, "prd/spec.rst": "Spec\n====\n", "a.rst": page})
     result = build(src, freshenv=True)
     assert result.warnings_text == ""
     link = result.soup("a").select_one("div.designdoc-doc a.reference")
     assert link["href"] == "prd/spec.html"
-    (src / "a.rst").write_text("A\n=\n\n.. design-doc::\n   :prd: ../../outside/prd.md\n")
+    (src / "a.rst").write_text(
+        textwrap.dedent("""\
+            A
+            =
+
+            .. design-doc::
+               :prd: ../../outside/prd.md
+            """)
+    )
     outside = build(src, freshenv=True)
     assert outside.soup("a").select_one("div.designdoc-doc span.designdoc-path").get_text() == (
         "../../outside/prd.md"
@@ -57,11 +95,20 @@ def test_prd_links_to_a_project_page_or_shows_a_path(tmp_path: Path) -> None:
 
 
 def test_class_option_adds_classes(tmp_path: Path) -> None:
-    src = write_project(tmp_path, {
-        "index.rst": "Home\n====\n\n.. design-index:: goals\n   :class: wide\n\n"
-                     ".. design-goals::\n   :class: mine\n\n"
-                     "   .. goal:: G\n      :class: special\n",
-    })  # fmt: skip
+    page = textwrap.dedent("""\
+        Home
+        ====
+
+        .. design-index:: goals
+           :class: wide
+
+        .. design-goals::
+           :class: mine
+
+           .. goal:: G
+              :class: special
+        """)
+    src = write_project(tmp_path, {"index.rst": page})
     soup = build(src, freshenv=True).soup("index")
     assert soup.select_one("div.designdoc-goals.mine") is not None
     assert soup.select_one("li.designdoc-goal.special") is not None
@@ -71,8 +118,26 @@ def test_class_option_adds_classes(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "text"),
     [
-        ("index.rst", "Home\n====\n\n.. goal:: G\n   :id: {id}\n"),
-        ("index.md", "# Home\n\n:::{{goal}} G\n:id: {id}\n:::\n"),
+        (
+            "index.rst",
+            textwrap.dedent("""\
+                Home
+                ====
+
+                .. goal:: G
+                   :id: {id}
+                """),
+        ),
+        (
+            "index.md",
+            textwrap.dedent("""\
+                # Home
+
+                :::{{goal}} G
+                :id: {id}
+                :::
+                """),
+        ),
     ],
 )
 def test_invalid_ids_are_replaced_with_a_warning(tmp_path: Path, name: str, text: str) -> None:
@@ -91,19 +156,55 @@ def test_invalid_ids_are_replaced_with_a_warning(tmp_path: Path, name: str, text
         assert result.json()["docs"]["index"]["goals"][0]["id"] == used
 
 
+# {above} is where the tests add lines; in MyST, braces are doubled for str.format
 _SCRIPTS = {
-    "rst": (
-        "Home\n====\n\n{above}.. design-goals::\n\n   - 速度\n   - 信頼性\n   - ⚡\n   - ⏱\n\n"
-        "   .. goal:: Надёжность\n\n.. component:: Планировщик\n\n"
-        ".. alternative:: 代替案\n   :why-not: 遅い\n\n.. open-question:: Вопрос?\n\n"
-        ":design:goal:`надёжность`, :design:component:`планировщик`.\n"
-    ),
-    "md": (
-        "# Home\n\n{above}::::{{design-goals}}\n- 速度\n- 信頼性\n- ⚡\n- ⏱\n\n"
-        ":::{{goal}} Надёжность\n:::\n::::\n\n:::{{component}} Планировщик\n:::\n\n"
-        ":::{{alternative}} 代替案\n:why-not: 遅い\n:::\n\n:::{{open-question}} Вопрос?\n:::\n\n"
-        "{{design:goal}}`надёжность`, {{design:component}}`планировщик`.\n"
-    ),
+    "rst": textwrap.dedent("""\
+        Home
+        ====
+
+        {above}.. design-goals::
+
+           - 速度
+           - 信頼性
+           - ⚡
+           - ⏱
+
+           .. goal:: Надёжность
+
+        .. component:: Планировщик
+
+        .. alternative:: 代替案
+           :why-not: 遅い
+
+        .. open-question:: Вопрос?
+
+        :design:goal:`надёжность`, :design:component:`планировщик`.
+        """),
+    "md": textwrap.dedent("""\
+        # Home
+
+        {above}::::{{design-goals}}
+        - 速度
+        - 信頼性
+        - ⚡
+        - ⏱
+
+        :::{{goal}} Надёжность
+        :::
+        ::::
+
+        :::{{component}} Планировщик
+        :::
+
+        :::{{alternative}} 代替案
+        :why-not: 遅い
+        :::
+
+        :::{{open-question}} Вопрос?
+        :::
+
+        {{design:goal}}`надёжность`, {{design:component}}`планировщик`.
+        """),
 }
 
 
@@ -115,14 +216,13 @@ def test_ids_keep_every_scripts_letters_and_stay_when_lines_are_added(
     get distinct ids; none depends on its line, so a line added above changes none."""
 
     def ids_and_anchors(above: str) -> tuple[dict[str, list[str]], list[str], list[str]]:
-        src = write_project(tmp_path / str(len(above)), {
-            f"index.{suffix}": _SCRIPTS[suffix].format(above=above),
-        })  # fmt: skip
+        page = _SCRIPTS[suffix].format(above=above)
+        src = write_project(tmp_path / str(len(above)), {f"index.{suffix}": page})
         result = build(src, freshenv=True)
         assert result.warnings_text == ""
         doc = result.json()["docs"]["index"]
-        ids = {kind: [item["id"] for item in doc[kind]]
-               for kind in ("goals", "components", "alternatives", "questions")}  # fmt: skip
+        kinds = ("goals", "components", "alternatives", "questions")
+        ids = {kind: [item["id"] for item in doc[kind]] for kind in kinds}
         soup = result.soup("index")
         anchors = [str(node["id"]) for node in soup.select("li.designdoc-goal, div.designdoc[id]")]
         links = [str(a["href"]) for a in soup.select("a.designdoc-link")]
@@ -145,16 +245,43 @@ def test_ids_keep_every_scripts_letters_and_stay_when_lines_are_added(
     assert ids_and_anchors("A new line.\n\nAnd another one.\n\n") == (ids, anchors, links)
 
 
+_UNTITLED_RST = textwrap.dedent("""\
+    Home
+    ====
+
+    {above}.. design-goals::
+
+       - ⚡
+       - ⚡
+
+    .. goal::
+       :kind: security
+
+    .. goal::
+       :kind: reliability
+    """)
+_UNTITLED_MD = textwrap.dedent("""\
+    # Home
+
+    {above}:::{{design-goals}}
+    - ⚡
+    - ⚡
+    :::
+
+    :::{{goal}}
+    :kind: security
+    :::
+
+    :::{{goal}}
+    :kind: reliability
+    :::
+    """)
+
+
 @pytest.mark.parametrize(
     ("name", "text", "untitled"),
-    [
-        ("index.rst", "Home\n====\n\n{above}.. design-goals::\n\n   - ⚡\n   - ⚡\n\n"
-         ".. goal::\n   :kind: security\n\n.. goal::\n   :kind: reliability\n", ".. goal::"),
-        ("index.md", "# Home\n\n{above}:::{{design-goals}}\n- ⚡\n- ⚡\n:::\n\n"
-         ":::{{goal}}\n:kind: security\n:::\n\n:::{{goal}}\n:kind: reliability\n:::\n",
-         ":::{goal}"),
-    ],
-)  # fmt: skip
+    [("index.rst", _UNTITLED_RST, ".. goal::"), ("index.md", _UNTITLED_MD, ":::{goal}")],
+)
 def test_same_text_is_a_duplicate_and_untitled_items_differ(
     tmp_path: Path, name: str, text: str, untitled: str
 ) -> None:
@@ -209,11 +336,14 @@ def test_missing_titles_warn_and_render_the_rest(tmp_path: Path) -> None:
 
 
 def test_wrongly_typed_config_warns_and_falls_back(tmp_path: Path) -> None:
-    src = write_project(
-        tmp_path,
-        {"index.rst": "Home\n====\n\n.. design-doc::\n   :status: draft\n"},
-        conf='designdoc_statuses = ["draft", 3]\n',
-    )
+    page = textwrap.dedent("""\
+        Home
+        ====
+
+        .. design-doc::
+           :status: draft
+        """)
+    src = write_project(tmp_path, {"index.rst": page}, conf='designdoc_statuses = ["draft", 3]\n')
     result = build(src, freshenv=True)
     # a start-up warning: no file or line, like Sphinx's own config warnings
     assert [(w.file, w.subtype, w.message) for w in result.warnings] == [
@@ -223,13 +353,24 @@ def test_wrongly_typed_config_warns_and_falls_back(tmp_path: Path) -> None:
 
 
 def test_custom_statuses_and_use_cases(tmp_path: Path) -> None:
-    src = write_project(
-        tmp_path,
-        {"index.rst": "Home\n====\n\n.. design-doc::\n   :status: proposed\n\n"
-                      ".. logging-strategy::\n   :use-cases: audit\n\n"
-                      "   .. log-use-case:: audit\n      :retention: 7y\n"},
-        conf='designdoc_statuses = ["proposed", "accepted"]\ndesigndoc_log_use_cases = ["audit"]\n',
-    )  # fmt: skip
+    page = textwrap.dedent("""\
+        Home
+        ====
+
+        .. design-doc::
+           :status: proposed
+
+        .. logging-strategy::
+           :use-cases: audit
+
+           .. log-use-case:: audit
+              :retention: 7y
+        """)
+    conf = textwrap.dedent("""\
+        designdoc_statuses = ["proposed", "accepted"]
+        designdoc_log_use_cases = ["audit"]
+        """)
+    src = write_project(tmp_path, {"index.rst": page}, conf=conf)
     result = build(src, freshenv=True)
     assert result.warnings_text == ""
     checklist = [li.get_text(" ", strip=True) for li in result.soup("index").select(
@@ -272,17 +413,53 @@ IN_CONTENT = (
     ("name", "page"),
     [
         # a blank line before the options: docutils and MyST read them as content
-        ("page.rst", "Page\n====\n\n.. component:: Q\n\n   :purpose: Holds jobs.\n"
-                     "   :interface: ``put()``\n\n   Body stays.\n"),
-        ("page.md", "# Home\n\n```{component} Q\n\n:purpose: Holds jobs.\n"
-                    ":interface: `put()`\n\nBody stays.\n```\n"),
+        (
+            "page.rst",
+            textwrap.dedent("""\
+                Page
+                ====
+
+                .. component:: Q
+
+                   :purpose: Holds jobs.
+                   :interface: ``put()``
+
+                   Body stays.
+                """),
+        ),
+        (
+            "page.md",
+            textwrap.dedent("""\
+                # Home
+
+                ```{component} Q
+
+                :purpose: Holds jobs.
+                :interface: `put()`
+
+                Body stays.
+                ```
+                """),
+        ),
         # MyST ends the options at a form feed in a value; the rest of that line too
-        ("page.md", "# Home\n\n```{component} Q\n:class: wide\x0cnarrow\n"
-                    ":purpose: Holds jobs.\n:interface: `put()`\n\nBody stays.\n```\n"),
+        (
+            "page.md",
+            textwrap.dedent("""\
+                # Home
+
+                ```{component} Q
+                :class: wide\x0cnarrow
+                :purpose: Holds jobs.
+                :interface: `put()`
+
+                Body stays.
+                ```
+                """),
+        ),
     ],
-)  # fmt: skip
+)
 def test_options_read_as_content_warn_at_their_line(tmp_path: Path, name: str, page: str) -> None:
-    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: page}
+    files = {"index.rst": PAGE_TOC, name: page}
     result = build(write_project(tmp_path, files), freshenv=True)
     assert [(Path(w.file).name, w.line, w.subtype, w.message) for w in result.warnings] == [
         (name, line_of(page, ":purpose:"), "option", IN_CONTENT.format("purpose")),
@@ -294,34 +471,92 @@ def test_options_read_as_content_warn_at_their_line(tmp_path: Path, name: str, p
 @pytest.mark.parametrize(
     ("name", "page"),
     [
-        ("page.rst", "Page\n====\n\n.. design-goals::\n\n   .. goal:: G\n      :class: special\n"),
-        ("page.md", "# Page\n\n::::{design-goals}\n:::{goal} G\n:class: special\n:::\n::::\n"),
+        (
+            "page.rst",
+            textwrap.dedent("""\
+                Page
+                ====
+
+                .. design-goals::
+
+                   .. goal:: G
+                      :class: special
+                """),
+        ),
+        (
+            "page.md",
+            textwrap.dedent("""\
+                # Page
+
+                ::::{design-goals}
+                :::{goal} G
+                :class: special
+                :::
+                ::::
+                """),
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_nested_directives_options_are_not_its_parents(
     tmp_path: Path, name: str, page: str
 ) -> None:
-    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: page}
+    files = {"index.rst": PAGE_TOC, name: page}
     result = build(write_project(tmp_path, files), freshenv=True)
     assert result.warnings_text == ""
     assert result.soup("page").select_one("li.designdoc-goal.special") is not None
 
 
 NESTED = {
-    "page.rst": (
-        "Page\n====\n\n"
-        ".. logging-strategy::\n   :use-cases: tracing\n\n   Intro.\n\n"
-        "   .. logging-strategy::\n      :pii: user_email\n      :privacy: Hashed.\n\n"
-        "      .. log-use-case:: tracing\n         :fields: user_email\n\n"
-        ".. design-goals::\n\n   - Goal\n\n   .. design-goals::\n\n      - Inner goal\n"
-    ),
-    "page.md": (
-        "# Page\n\n"
-        ":::::{logging-strategy}\n:use-cases: tracing\n\nIntro.\n\n"
-        "::::{logging-strategy}\n:pii: user_email\n:privacy: Hashed.\n\n"
-        ":::{log-use-case} tracing\n:fields: user_email\n:::\n::::\n:::::\n\n"
-        "::::{design-goals}\n- Goal\n\n:::{design-goals}\n- Inner goal\n:::\n::::\n"
-    ),
+    "page.rst": textwrap.dedent("""\
+        Page
+        ====
+
+        .. logging-strategy::
+           :use-cases: tracing
+
+           Intro.
+
+           .. logging-strategy::
+              :pii: user_email
+              :privacy: Hashed.
+
+              .. log-use-case:: tracing
+                 :fields: user_email
+
+        .. design-goals::
+
+           - Goal
+
+           .. design-goals::
+
+              - Inner goal
+        """),
+    "page.md": textwrap.dedent("""\
+        # Page
+
+        :::::{logging-strategy}
+        :use-cases: tracing
+
+        Intro.
+
+        ::::{logging-strategy}
+        :pii: user_email
+        :privacy: Hashed.
+
+        :::{log-use-case} tracing
+        :fields: user_email
+        :::
+        ::::
+        :::::
+
+        ::::{design-goals}
+        - Goal
+
+        :::{design-goals}
+        - Inner goal
+        :::
+        ::::
+        """),
 }
 INSIDE = (
     "{} is inside {} (line {}): a section directive belongs at the top level of the page, "
@@ -332,7 +567,7 @@ INSIDE = (
 @pytest.mark.parametrize("name", NESTED)
 def test_a_nested_section_directive_warns_and_keeps_its_options(tmp_path: Path, name: str) -> None:
     """The inner logging-strategy's :pii: is merged, not dropped: no false privacy warning."""
-    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: NESTED[name]}
+    files = {"index.rst": PAGE_TOC, name: NESTED[name]}
     result = build(write_project(tmp_path, files), freshenv=True)
     outer_log, inner_log = lines_of(NESTED[name], "logging-strategy")
     outer_goals, inner_goals = lines_of(NESTED[name], "design-goals")
@@ -357,9 +592,46 @@ SWALLOWED = (
     "a directive, give that directive's fences more colons than the ones inside it, e.g. "
     "'::::{design-goals}' around ':::{goal}'"
 )
-GOALS_FENCES = (
-    "# Page\n\n## Goals\n\n{outer}{{design-goals}}\n:::{{goal}} Fast\n:kind: performance\n"
-    ":target: 1 s\n:::\n{outer}\n\n## Non-Goals\n\n- None.\n\n## Data Model\n\nTables.\n"
+# {outer} is the fence of design-goals; str.format needs its braces doubled
+GOALS_FENCES = textwrap.dedent("""\
+    # Page
+
+    ## Goals
+
+    {outer}{{design-goals}}
+    :::{{goal}} Fast
+    :kind: performance
+    :target: 1 s
+    :::
+    {outer}
+
+    ## Non-Goals
+
+    - None.
+
+    ## Data Model
+
+    Tables.
+    """)
+# the second {outer}: the fence meant to close design-goals
+GOALS_CLOSE = lines_of(GOALS_FENCES, "{outer}")[1]
+NEVER_CLOSED = textwrap.dedent("""\
+    # Page
+
+    ```{component} Queue
+    :purpose: Holds jobs.
+
+    ## Retry budget
+
+    Three.
+
+    ## Data Model
+
+    Tables.
+    """)
+NEVER_CLOSED_MESSAGE = (
+    "the headings 'Data Model' are inside this directive (they become rubrics, outside the "
+    "table of contents): close it before them, with a fence as long as its opening one"
 )
 
 
@@ -367,16 +639,13 @@ GOALS_FENCES = (
     ("name", "page", "expected", "sections"),
     [
         # the goal's closing ':::' closes design-goals; the next ':::' opens a block
-        ("page.md", GOALS_FENCES.format(outer=":::"), [(10, "structure", SWALLOWED)],
+        ("page.md", GOALS_FENCES.format(outer=":::"), [(GOALS_CLOSE, "structure", SWALLOWED)],
          ["Goals"]),
         ("page.md", GOALS_FENCES.format(outer="::::"), [], ["Goals", "Non-Goals", "Data Model"]),
         # never closed: a template heading is swallowed, a heading of the author's own
         # is a rubric by intent
-        ("page.md", "# Page\n\n```{component} Queue\n:purpose: Holds jobs.\n\n"
-                    "## Retry budget\n\nThree.\n\n## Data Model\n\nTables.\n",
-         [(3, "structure", "the headings 'Data Model' are inside this directive (they "
-                           "become rubrics, outside the table of contents): close it before "
-                           "them, with a fence as long as its opening one")], []),
+        ("page.md", NEVER_CLOSED,
+         [(line_of(NEVER_CLOSED, "```{component}"), "structure", NEVER_CLOSED_MESSAGE)], []),
     ],
 )  # fmt: skip
 def test_headings_swallowed_by_a_fence_mismatch_warn(
@@ -386,7 +655,7 @@ def test_headings_swallowed_by_a_fence_mismatch_warn(
     expected: list[tuple[int, str, str]],
     sections: list[str],
 ) -> None:
-    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: page}
+    files = {"index.rst": PAGE_TOC, name: page}
     result = build(write_project(tmp_path, files), freshenv=True)
     assert [(w.line, w.subtype, w.message) for w in result.warnings] == expected
     assert [next(h.strings) for h in result.soup("page").select("h2")] == sections
@@ -394,26 +663,46 @@ def test_headings_swallowed_by_a_fence_mismatch_warn(
 
 def test_a_fence_mismatch_in_an_included_file_warns_at_that_file(tmp_path: Path) -> None:
     """MyST only: reST has no fence mismatch (the next test)."""
-    files = {
-        "index.rst": "Home\n====\n\n.. toctree::\n\n   page\n",
-        "page.md": "# Page\n\nIntro.\n\n```{include} part.md.inc\n```\n",
-        "part.md.inc": GOALS_FENCES.format(outer=":::").replace("# Page\n\n", ""),
-    }
+    page = textwrap.dedent("""\
+        # Page
+
+        Intro.
+
+        ```{include} part.md.inc
+        ```
+        """)
+    part = GOALS_FENCES.format(outer=":::").replace("# Page\n\n", "")
+    files = {"index.rst": PAGE_TOC, "page.md": page, "part.md.inc": part}
     result = build(write_project(tmp_path, files), freshenv=True)
+    # the last ':::' of the part, meant to close design-goals
     assert [(w.file, w.line, w.subtype, w.message) for w in result.warnings] == [
-        ("part.md.inc", 8, "structure", SWALLOWED)
+        ("part.md.inc", lines_of(part, ":::")[-1], "structure", SWALLOWED)
     ]
 
 
 def test_a_rest_heading_inside_a_directive_is_an_error_of_docutils(tmp_path: Path) -> None:
     """The reST side of the fence mismatch: docutils reports it at the heading, so the
     extension adds nothing."""
-    page = "Page\n====\n\n.. design-goals::\n\n   - Fast\n\n   Non-Goals\n   ---------\n"
-    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", "page.rst": page}
+    page = textwrap.dedent("""\
+        Page
+        ====
+
+        .. design-goals::
+
+           - Fast
+
+           Non-Goals
+           ---------
+        """)
+    files = {"index.rst": PAGE_TOC, "page.rst": page}
     result = build(write_project(tmp_path, files), freshenv=True)
-    # docutils 0.22 reports it as an ERROR, 0.21 (with Sphinx 8.1) as CRITICAL
-    assert re.search(r"page\.rst:9: (ERROR|CRITICAL): Unexpected section title\.",
-                     result.warnings_text)  # fmt: skip
+    # docutils 0.22 reports it as an ERROR, 0.21 (with Sphinx 8.1) as CRITICAL, at the
+    # heading's underline
+    underline = line_of(page, "---------")
+    assert re.search(
+        rf"page\.rst:{underline}: (ERROR|CRITICAL): Unexpected section title\.",
+        result.warnings_text,
+    )
     assert "designdoc" not in result.warnings_text
 
 
@@ -486,12 +775,22 @@ def test_unknown_index_kind_filter_warns_and_is_ignored(tmp_path: Path) -> None:
 
 
 def test_pii_index_matches_fields_case_insensitively(tmp_path: Path) -> None:
-    src = write_project(tmp_path, {
-        "index.rst": "Home\n====\n\n.. logging-strategy::\n   :use-cases: tracing\n"
-                     "   :pii: Customer_Email\n   :privacy: hashed\n\n"
-                     "   .. log-use-case:: tracing\n      :fields: customer_email\n"
-                     "      :retention: 2w\n\n.. design-index:: pii\n",
-    })  # fmt: skip
+    page = textwrap.dedent("""\
+        Home
+        ====
+
+        .. logging-strategy::
+           :use-cases: tracing
+           :pii: Customer_Email
+           :privacy: hashed
+
+           .. log-use-case:: tracing
+              :fields: customer_email
+              :retention: 2w
+
+        .. design-index:: pii
+        """)
+    src = write_project(tmp_path, {"index.rst": page})
     result = build(src, freshenv=True)
     assert result.warnings_text == ""
     cells = [td.get_text() for td in result.soup("index").select("table.designdoc-index-pii td")]
@@ -499,11 +798,24 @@ def test_pii_index_matches_fields_case_insensitively(tmp_path: Path) -> None:
 
 
 def test_depends_on_another_docs_component(tmp_path: Path) -> None:
-    src = write_project(tmp_path, {
-        "index.rst": "Home\n====\n\n.. toctree::\n\n   b\n\n"
-                     ".. component:: Scheduler\n   :depends-on: b.store, b.nothing\n",
-        "b.rst": "B\n=\n\n.. component:: Store\n",
-    })  # fmt: skip
+    index = textwrap.dedent("""\
+        Home
+        ====
+
+        .. toctree::
+
+           b
+
+        .. component:: Scheduler
+           :depends-on: b.store, b.nothing
+        """)
+    other = textwrap.dedent("""\
+        B
+        =
+
+        .. component:: Store
+        """)
+    src = write_project(tmp_path, {"index.rst": index, "b.rst": other})
     result = build(src, freshenv=True)
     assert [(w.file, w.subtype, w.message) for w in result.warnings] == [
         ("index.rst", "ref", "design:component reference target not found: b.nothing"),
