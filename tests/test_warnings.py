@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -176,9 +177,23 @@ def test_myst_link_in_a_title_warns_at_its_line(tmp_path: Path) -> None:
     srcdir = write_project(
         tmp_path,
         {
-            "index.rst": "Home\n====\n\n.. toctree::\n\n   md\n",
-            "md.md": "# MD\n\nText.\n\n:::{open-question} Which [link](#nowhere)?\n"
-            ":resolution: see [x](#nothing)\n:::\n",
+            "index.rst": textwrap.dedent("""\
+                Home
+                ====
+
+                .. toctree::
+
+                   md
+                """),
+            "md.md": textwrap.dedent("""\
+                # MD
+
+                Text.
+
+                :::{open-question} Which [link](#nowhere)?
+                :resolution: see [x](#nothing)
+                :::
+                """),
         },
     )
     result = build(srcdir, freshenv=True)
@@ -201,11 +216,18 @@ def test_myst_link_in_a_title_warns_at_its_line(tmp_path: Path) -> None:
 def test_huge_retention_warns_instead_of_crashing(tmp_path: Path, retention: str) -> None:
     """Found by the fuzz test: a number too long for float() (infinity) or int() (over
     4300 digits) in ``:retention:`` crashed the build."""
-    page = (
-        "Logs\n====\n\n.. logging-strategy::\n   :use-cases: tracing\n\n"
-        f"   .. log-use-case:: tracing\n      :retention: {retention}\n\n"
-        ".. design-index:: logging\n"
-    )
+    page = textwrap.dedent(f"""\
+        Logs
+        ====
+
+        .. logging-strategy::
+           :use-cases: tracing
+
+           .. log-use-case:: tracing
+              :retention: {retention}
+
+        .. design-index:: logging
+        """)
     result = build(write_project(tmp_path, {"index.rst": page}), freshenv=True)
     [warning] = result.warnings
     assert (warning.file, warning.line, warning.subtype) == (
@@ -220,28 +242,91 @@ def test_huge_retention_warns_instead_of_crashing(tmp_path: Path, retention: str
 # -- "did you mean" for references: roles, relations, depends-on ------------------------
 
 TARGETS = {
-    "rst": "Payment Retry\n=============\n\n"
-    ".. design-doc::\n   :id: payment-retry\n   :status: draft\n\n   Retry payments.\n\n"
-    ".. design-goals::\n\n   .. goal:: Fast scheduling\n      :id: p99-latency\n\n"
-    ".. component:: Gateway\n   :id: gateway\n\n.. component:: Ledger\n",
-    "md": "# Payment Retry\n\n"
-    "```{design-doc}\n:id: payment-retry\n:status: draft\n\nRetry payments.\n```\n\n"
-    "::::{design-goals}\n:::{goal} Fast scheduling\n:id: p99-latency\n:::\n::::\n\n"
-    ":::{component} Gateway\n:id: gateway\n:::\n\n:::{component} Ledger\n:::\n",
+    "rst": textwrap.dedent("""\
+        Payment Retry
+        =============
+
+        .. design-doc::
+           :id: payment-retry
+           :status: draft
+
+           Retry payments.
+
+        .. design-goals::
+
+           .. goal:: Fast scheduling
+              :id: p99-latency
+
+        .. component:: Gateway
+           :id: gateway
+
+        .. component:: Ledger
+        """),
+    "md": textwrap.dedent("""\
+        # Payment Retry
+
+        ```{design-doc}
+        :id: payment-retry
+        :status: draft
+
+        Retry payments.
+        ```
+
+        ::::{design-goals}
+        :::{goal} Fast scheduling
+        :id: p99-latency
+        :::
+        ::::
+
+        :::{component} Gateway
+        :id: gateway
+        :::
+
+        :::{component} Ledger
+        :::
+        """),
 }
 MISTYPED = {
-    "rst": "Checkout\n========\n\n"
-    ".. design-doc::\n   :id: checkout\n   :requires: payment-retyr\n\n   Pay.\n\n"
-    ".. component:: Scheduler\n   :depends-on: ledgr, gateway, payment-retry.gatewy\n\n"
-    ".. component:: Ledger\n\n"
-    "See :design:goal:`p99-latncy`, :design:goal:`p99-latency`, :design:doc:`payment-retyr`.\n\n"
-    "And :design:component:`ledgre`, :design:ref:`gatway`, :design:goal:`nothing-like-it`.\n",
-    "md": "# Checkout\n\n"
-    "```{design-doc}\n:id: checkout\n:requires: payment-retyr\n\nPay.\n```\n\n"
-    ":::{component} Scheduler\n:depends-on: ledgr, gateway, payment-retry.gatewy\n:::\n\n"
-    ":::{component} Ledger\n:::\n\n"
-    "See {design:goal}`p99-latncy`, {design:goal}`p99-latency`, {design:doc}`payment-retyr`.\n\n"
-    "And {design:component}`ledgre`, {design:ref}`gatway`, {design:goal}`nothing-like-it`.\n",
+    "rst": textwrap.dedent("""\
+        Checkout
+        ========
+
+        .. design-doc::
+           :id: checkout
+           :requires: payment-retyr
+
+           Pay.
+
+        .. component:: Scheduler
+           :depends-on: ledgr, gateway, payment-retry.gatewy
+
+        .. component:: Ledger
+
+        See :design:goal:`p99-latncy`, :design:goal:`p99-latency`, :design:doc:`payment-retyr`.
+
+        And :design:component:`ledgre`, :design:ref:`gatway`, :design:goal:`nothing-like-it`.
+        """),
+    "md": textwrap.dedent("""\
+        # Checkout
+
+        ```{design-doc}
+        :id: checkout
+        :requires: payment-retyr
+
+        Pay.
+        ```
+
+        :::{component} Scheduler
+        :depends-on: ledgr, gateway, payment-retry.gatewy
+        :::
+
+        :::{component} Ledger
+        :::
+
+        See {design:goal}`p99-latncy`, {design:goal}`p99-latency`, {design:doc}`payment-retyr`.
+
+        And {design:component}`ledgre`, {design:ref}`gatway`, {design:goal}`nothing-like-it`.
+        """),
 }
 
 
@@ -250,7 +335,16 @@ def test_reference_warnings_say_did_you_mean(tmp_path: Path, fmt: str) -> None:
     """A near id of this doc is suggested bare (before another doc's 'ledger'), one of
     another doc qualified, and so is an id that exists only in another doc."""
     text = MISTYPED[fmt]
-    index = "Home\n====\n\n.. toctree::\n\n   payment_retry\n   shop\n"  # shop sorts last
+    # shop sorts last
+    index = textwrap.dedent("""\
+        Home
+        ====
+
+        .. toctree::
+
+           payment_retry
+           shop
+        """)
     files = {"index.rst": index, f"payment_retry.{fmt}": TARGETS[fmt], f"shop.{fmt}": text}
     result = build(write_project(tmp_path, files), freshenv=True)
     file = f"shop.{fmt}"
@@ -285,10 +379,29 @@ def test_a_two_valued_kind_lists_both_values(tmp_path: Path, fmt: str) -> None:
     """'unresolved' is nearest to 'resolved', the opposite of what it means: with this
     few values the warning lists them instead of guessing."""
     page = {
-        "rst": "Questions\n=========\n\n.. design-index:: questions\n   :kind: unresolved\n",
-        "md": "# Questions\n\n```{design-index} questions\n:kind: unresolved\n```\n",
+        "rst": textwrap.dedent("""\
+            Questions
+            =========
+
+            .. design-index:: questions
+               :kind: unresolved
+            """),
+        "md": textwrap.dedent("""\
+            # Questions
+
+            ```{design-index} questions
+            :kind: unresolved
+            ```
+            """),
     }[fmt]
-    index = "Home\n====\n\n.. toctree::\n\n   questions\n"
+    index = textwrap.dedent("""\
+        Home
+        ====
+
+        .. toctree::
+
+           questions
+        """)
     result = build(write_project(tmp_path, {"index.rst": index, f"questions.{fmt}": page}),
                    freshenv=True)  # fmt: skip
     assert actual(result, f"questions.{fmt}") == {
@@ -300,33 +413,90 @@ def test_a_two_valued_kind_lists_both_values(tmp_path: Path, fmt: str) -> None:
 # The same faults in a file pulled in with ``include``: a goal without its target, a goal
 # kind and an index status that are misspelt (each on its option's line), an alternative
 # without its reason, and a placeholder.
+# the index of the tests that build one page beside it
+PAGE_TOC = textwrap.dedent("""\
+    Home
+    ====
+
+    .. toctree::
+
+       page
+    """)
 INCLUDED = {
     "rst": (
         "page.rst",
-        "Page\n====\n\n.. design-doc::\n   :status: draft\n\n   Overview.\n\n"
-        ".. include:: part.rst.inc\n",
+        textwrap.dedent("""\
+            Page
+            ====
+
+            .. design-doc::
+               :status: draft
+
+               Overview.
+
+            .. include:: part.rst.inc
+            """),
         "part.rst.inc",
-        "Included\n--------\n\n"
-        ".. design-goals::\n\n"
-        "   .. goal:: Fast\n      :kind: performance\n\n"
-        "   .. goal:: Grow\n      :kind: scalabilty\n\n"
-        ".. alternative:: Nothing\n\n"
-        ".. design-index:: goals\n   :status: aproved\n\n"
-        "Some [Feature Name] here.\n",
+        textwrap.dedent("""\
+            Included
+            --------
+
+            .. design-goals::
+
+               .. goal:: Fast
+                  :kind: performance
+
+               .. goal:: Grow
+                  :kind: scalabilty
+
+            .. alternative:: Nothing
+
+            .. design-index:: goals
+               :status: aproved
+
+            Some [Feature Name] here.
+            """),
     ),
     "myst": (
         "page.md",
-        "# Page\n\n```{design-doc}\n:status: draft\n\nOverview.\n```\n\n"
-        "```{include} part.md.inc\n```\n",
+        textwrap.dedent("""\
+            # Page
+
+            ```{design-doc}
+            :status: draft
+
+            Overview.
+            ```
+
+            ```{include} part.md.inc
+            ```
+            """),
         "part.md.inc",
-        "## Included\n\n"
-        "::::{design-goals}\n\n"  # MyST adds a line before a fence right after a fence
-        ":::{goal} Fast\n:kind: performance\n:::\n\n"
-        ":::{goal} Grow\n:kind: scalabilty\n:::\n"
-        "::::\n\n"
-        ":::{alternative} Nothing\n:::\n\n"
-        "```{design-index} goals\n:status: aproved\n```\n\n"
-        "Some [Feature Name] here.\n",
+        # the blank line after '::::{design-goals}': MyST adds a line before a fence right
+        # after a fence
+        textwrap.dedent("""\
+            ## Included
+
+            ::::{design-goals}
+
+            :::{goal} Fast
+            :kind: performance
+            :::
+
+            :::{goal} Grow
+            :kind: scalabilty
+            :::
+            ::::
+
+            :::{alternative} Nothing
+            :::
+
+            ```{design-index} goals
+            :status: aproved
+            ```
+
+            Some [Feature Name] here.
+            """),
     ),
 }
 
@@ -346,7 +516,7 @@ def test_included_content_warns_at_the_included_file(tmp_path: Path, form: str) 
             "placeholder": "[Feature Name]",
         }.items()
     }
-    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", page: page_text}
+    files = {"index.rst": PAGE_TOC, page: page_text}
     result = build(write_project(tmp_path, {**files, part: part_text}), freshenv=True)
     assert {(w.file, w.line, w.subtype, w.message) for w in result.warnings} == {
         (part, at["fast"], "missing", "performance goal 'Fast' has no :target:"),
@@ -360,31 +530,92 @@ def test_included_content_warns_at_the_included_file(tmp_path: Path, form: str) 
 # Faulty options on their own lines, after values that take more than one line: reST
 # fields (and an argument on two lines), MyST ``:key:`` lines and a MyST YAML block.
 OPTION_LINES = {
-    "page.rst": (
-        "Page\n====\n\n"
-        ".. design-doc::\n   :authors: Ann,\n      Bob\n   :status: in-revew\n"
-        "   :created: 2026-02-30\n\n   Overview.\n\n"
-        ".. component:: Queue\n   of jobs\n   :depends-on: nothing\n\n"
-        ".. logging-strategy::\n   :use-cases: tracing\n   :privacy: hashed,\n      salted\n\n"
-        "   .. log-use-case:: tracing\n      :fields: email\n      :retention: forever\n"
-    ),
-    "fields.md": (
-        "# Page\n\n"
-        "```{design-doc}\n:authors: Ann, Bob\n:status: in-revew\n:created: 2026-02-30\n\n"
-        "Overview.\n```\n\n"
-        "```{component} Queue of jobs\n:depends-on: nothing\n```\n\n"
-        "````{logging-strategy}\n:use-cases: tracing\n:privacy: hashed, salted\n\n"
-        "```{log-use-case} tracing\n:fields: email\n:retention: forever\n```\n````\n"
-    ),
-    "yaml.md": (
-        "# Page\n\n"
-        "```{design-doc}\n---\nauthors: |\n  Ann,\n  Bob\n\n"
-        "status: in-revew\ncreated: 2026-02-30\n---\nOverview.\n```\n\n"
-        "```{component} Queue of jobs\n---\ndepends-on: nothing\n---\n```\n\n"
-        "````{logging-strategy}\n---\nuse-cases: tracing\nprivacy: >\n  hashed,\n  salted\n"
-        "---\n```{log-use-case} tracing\n---\nfields: email\nretention: forever\n---\n```\n"
-        "````\n"
-    ),
+    "page.rst": textwrap.dedent("""\
+            Page
+            ====
+
+            .. design-doc::
+               :authors: Ann,
+                  Bob
+               :status: in-revew
+               :created: 2026-02-30
+
+               Overview.
+
+            .. component:: Queue
+               of jobs
+               :depends-on: nothing
+
+            .. logging-strategy::
+               :use-cases: tracing
+               :privacy: hashed,
+                  salted
+
+               .. log-use-case:: tracing
+                  :fields: email
+                  :retention: forever
+            """),
+    "fields.md": textwrap.dedent("""\
+            # Page
+
+            ```{design-doc}
+            :authors: Ann, Bob
+            :status: in-revew
+            :created: 2026-02-30
+
+            Overview.
+            ```
+
+            ```{component} Queue of jobs
+            :depends-on: nothing
+            ```
+
+            ````{logging-strategy}
+            :use-cases: tracing
+            :privacy: hashed, salted
+
+            ```{log-use-case} tracing
+            :fields: email
+            :retention: forever
+            ```
+            ````
+            """),
+    "yaml.md": textwrap.dedent("""\
+            # Page
+
+            ```{design-doc}
+            ---
+            authors: |
+              Ann,
+              Bob
+
+            status: in-revew
+            created: 2026-02-30
+            ---
+            Overview.
+            ```
+
+            ```{component} Queue of jobs
+            ---
+            depends-on: nothing
+            ---
+            ```
+
+            ````{logging-strategy}
+            ---
+            use-cases: tracing
+            privacy: >
+              hashed,
+              salted
+            ---
+            ```{log-use-case} tracing
+            ---
+            fields: email
+            retention: forever
+            ---
+            ```
+            ````
+            """),
 }
 
 
@@ -401,7 +632,7 @@ def test_option_warnings_point_at_the_option_line(tmp_path: Path, name: str) -> 
             "retention": "retention: forever",
         }.items()
     }
-    files = {"index.rst": "Home\n====\n\n.. toctree::\n\n   page\n", name: text}
+    files = {"index.rst": PAGE_TOC, name: text}
     if name != "page.rst":
         files["index.rst"] = files["index.rst"].replace("page", name.removesuffix(".md"))
     result = build(write_project(tmp_path, files), freshenv=True)
