@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -138,9 +139,16 @@ def test_a_title_with_wide_letters_is_underlined_to_its_width(
 
 def test_rst_and_md_scaffolds_collect_the_same_doc(tmp_path: Path) -> None:
     docs = {}
+    index = textwrap.dedent("""\
+        Home
+        ====
+
+        .. toctree::
+
+           x/same
+        """)
     for doc_format in ("rst", "md"):
-        src = write_project(tmp_path / doc_format,
-                            {"index.rst": "Home\n====\n\n.. toctree::\n\n   x/same\n"})  # fmt: skip
+        src = write_project(tmp_path / doc_format, {"index.rst": index})
         main(["new", "Same", "--format", doc_format, "--dir", str(src / "x")])
         docs[doc_format] = build(src, freshenv=True).json()["docs"]["same"]
     assert docs["rst"] == docs["md"]

@@ -310,8 +310,18 @@ def test_a_source_date_epoch_before_1970_is_a_date(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "-86400")  # what `date +%s` prints for 1969-12-31
-    page = {"index.rst": "Home\n====\n\n.. design-doc::\n   :status: in-review\n"
-                         "   :updated: 1969-11-01\n\n   Text.\n"}  # fmt: skip
+    page = {
+        "index.rst": textwrap.dedent("""\
+            Home
+            ====
+
+            .. design-doc::
+               :status: in-review
+               :updated: 1969-11-01
+
+               Text.
+            """)
+    }
     conf = 'designdoc_required_sections = ["overview"]\n'
     result = build(write_project(tmp_path, page, conf=conf), freshenv=True)
     assert [w.message for w in result.warnings] == [
