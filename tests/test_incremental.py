@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import textwrap
 import time
 from pathlib import Path
 
@@ -124,7 +125,14 @@ def test_adding_a_doc_updates_indexes_and_resolves_dangling_refs(tmp_path: Path)
     first = build(srcdir)
     assert "reference target not found: caching" in first.warnings_text
     (srcdir / "designs/caching.rst").write_text(
-        "Caching\n=======\n\n.. design-doc::\n   :id: caching\n   :status: draft\n",
+        textwrap.dedent("""\
+            Caching
+            =======
+
+            .. design-doc::
+               :id: caching
+               :status: draft
+            """),
         encoding="utf-8",
     )
     edit(srcdir / "index.rst", "   notes\n", "   notes\n   designs/caching\n")
@@ -160,7 +168,13 @@ def test_banner_and_backlinks_follow_the_successor(tmp_path: Path) -> None:
     assert "superseded design doc has no successor" in again.warnings_text
 
 
-PRD_PAGE = "A\n=\n\n.. design-doc::\n   :prd: spec.rst\n"
+PRD_PAGE = textwrap.dedent("""\
+    A
+    =
+
+    .. design-doc::
+       :prd: spec.rst
+    """)
 SPEC_PAGE = "Spec\n====\n"
 
 
@@ -178,7 +192,15 @@ def test_prd_link_follows_the_prd_page(
     tmp_path: Path, before: dict[str, str], after: dict[str, str]
 ) -> None:
     """Found by test_edit_sequences.py: the PRD link was decided when the doc was read."""
-    toc = "Home\n====\n\n.. toctree::\n\n   a\n   spec\n"
+    toc = textwrap.dedent("""\
+        Home
+        ====
+
+        .. toctree::
+
+           a
+           spec
+        """)
     srcdir = write_project(tmp_path / "src", {"index.rst": toc, "a.rst": PRD_PAGE, **before})
     build(srcdir)
     for name in before.keys() - after.keys():
@@ -195,12 +217,36 @@ def test_question_cell_links_to_the_question_when_a_goal_has_its_id(tmp_path: Pa
     """Found by test_edit_sequences.py: the questions table linked a question through
     ``:design:ref:``, which prefers a goal of the same id, so adding that goal changed
     the link in a clean build but not in an incremental one."""
-    index = "Home\n====\n\n.. toctree::\n\n   a\n\n.. design-index:: questions\n"
-    page = "A\n=\n\n.. design-doc::\n\n.. open-question:: Which?\n   :id: x\n"
+    index = textwrap.dedent("""\
+        Home
+        ====
+
+        .. toctree::
+
+           a
+
+        .. design-index:: questions
+        """)
+    page = textwrap.dedent("""\
+        A
+        =
+
+        .. design-doc::
+
+        .. open-question:: Which?
+           :id: x
+        """)
     srcdir = write_project(tmp_path / "src", {"index.rst": index, "a.rst": page})
     build(srcdir)
-    edit(srcdir / "a.rst", ".. open-question::", ".. design-goals::\n\n   .. goal:: G\n"
-         "      :id: x\n\n.. open-question::")  # fmt: skip
+    # a goal of the question's id, added before the question
+    goal = textwrap.dedent("""\
+        .. design-goals::
+
+           .. goal:: G
+              :id: x
+
+        .. open-question::""")
+    edit(srcdir / "a.rst", ".. open-question::", goal)
     again = build(srcdir)
     assert (
         again.soup("index").select_one("td.designdoc-col-question a")["href"] == "a.html#question-x"
@@ -211,20 +257,82 @@ def test_question_cell_links_to_the_question_when_a_goal_has_its_id(tmp_path: Pa
 #: A goal, a page linking to it and a page linking to another goal, in either format.
 SHARED_DOCTREES = {
     "rst": {
-        "index.rst": "Home\n====\n\n.. toctree::\n\n   goals\n   uses\n   other\n",
-        "goals.rst": "Goals\n=====\n\n.. design-doc::\n   :status: draft\n\n"
-        ".. design-goals::\n\n   .. goal:: Fast scheduling\n      :id: fast\n\n"
-        "   .. goal:: Cheap storage\n      :id: cheap\n",
-        "uses.rst": "Uses\n====\n\nSee :design:goal:`goals.fast`.\n",
-        "other.rst": "Other\n=====\n\nSee :design:goal:`goals.cheap`.\n",
+        "index.rst": textwrap.dedent("""\
+            Home
+            ====
+
+            .. toctree::
+
+               goals
+               uses
+               other
+            """),
+        "goals.rst": textwrap.dedent("""\
+            Goals
+            =====
+
+            .. design-doc::
+               :status: draft
+
+            .. design-goals::
+
+               .. goal:: Fast scheduling
+                  :id: fast
+
+               .. goal:: Cheap storage
+                  :id: cheap
+            """),
+        "uses.rst": textwrap.dedent("""\
+            Uses
+            ====
+
+            See :design:goal:`goals.fast`.
+            """),
+        "other.rst": textwrap.dedent("""\
+            Other
+            =====
+
+            See :design:goal:`goals.cheap`.
+            """),
     },
     "md": {
-        "index.rst": "Home\n====\n\n.. toctree::\n\n   goals\n   uses\n   other\n",
-        "goals.md": "# Goals\n\n:::{design-doc}\n:status: draft\n:::\n\n"
-        "::::{design-goals}\n:::{goal} Fast scheduling\n:id: fast\n:::\n\n"
-        ":::{goal} Cheap storage\n:id: cheap\n:::\n::::\n",
-        "uses.md": "# Uses\n\nSee {design:goal}`goals.fast`.\n",
-        "other.md": "# Other\n\nSee {design:goal}`goals.cheap`.\n",
+        "index.rst": textwrap.dedent("""\
+            Home
+            ====
+
+            .. toctree::
+
+               goals
+               uses
+               other
+            """),
+        "goals.md": textwrap.dedent("""\
+            # Goals
+
+            :::{design-doc}
+            :status: draft
+            :::
+
+            ::::{design-goals}
+            :::{goal} Fast scheduling
+            :id: fast
+            :::
+
+            :::{goal} Cheap storage
+            :id: cheap
+            :::
+            ::::
+            """),
+        "uses.md": textwrap.dedent("""\
+            # Uses
+
+            See {design:goal}`goals.fast`.
+            """),
+        "other.md": textwrap.dedent("""\
+            # Other
+
+            See {design:goal}`goals.cheap`.
+            """),
     },
 }
 
