@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -81,11 +82,28 @@ def test_script_links_in_titles_and_options_are_text(tmp_path: Path) -> None:
     srcdir = write_project(
         tmp_path,
         {
-            "index.rst": "Home\n====\n\n.. toctree::\n\n   md\n\n"
-            ".. alternative:: javascript:alert(1)\n"
-            "   :why-not: JaVaScRiPt:alert(2), see https://example.com/why\n\n"
-            ".. goal:: Fast\n   :kind: performance\n   :target: `x <javascript:alert(3)>`_\n",
-            "md.md": "# MD\n\n:::{alternative} Other\n:why-not: <javascript:alert(4)>\n:::\n",
+            "index.rst": textwrap.dedent("""\
+                Home
+                ====
+
+                .. toctree::
+
+                   md
+
+                .. alternative:: javascript:alert(1)
+                   :why-not: JaVaScRiPt:alert(2), see https://example.com/why
+
+                .. goal:: Fast
+                   :kind: performance
+                   :target: `x <javascript:alert(3)>`_
+                """),
+            "md.md": textwrap.dedent("""\
+                # MD
+
+                :::{alternative} Other
+                :why-not: <javascript:alert(4)>
+                :::
+                """),
         },
     )
     site = build(srcdir, freshenv=True)
@@ -158,21 +176,40 @@ def test_other_builders_show_the_guarded_values(tmp_path: Path, builder: str) ->
 def test_page_text_outside_the_directives_is_the_authors(tmp_path: Path, markdown: bool) -> None:
     """Sphinx trusts a page's author as much as the page (``raw`` exists): the guard is
     for titles and option values only, not for the page's own text."""
-    page = (
-        "# Page\n\n[named]: https://example.com/page\n\n"
-        ':::{alternative} Link [named][named] <b onclick="x()">raw</b>\n:why-not: no\n:::\n\n'
-        'Page text [named][named] <b onclick="x()">raw</b>.\n'
-        if markdown
-        else "Page\n====\n\n.. alternative:: Link `named`_ |raw|\n   :why-not: no\n\n"
-        "Page text `named`_ |raw|.\n\n.. _named: javascript:alert(1)\n"
-        '.. |raw| raw:: html\n\n   <b onclick="x()">raw</b>\n'
-    )
+    if markdown:
+        page = textwrap.dedent("""\
+            # Page
+
+            [named]: https://example.com/page
+
+            :::{alternative} Link [named][named] <b onclick="x()">raw</b>
+            :why-not: no
+            :::
+
+            Page text [named][named] <b onclick="x()">raw</b>.
+            """)
+    else:
+        page = textwrap.dedent("""\
+            Page
+            ====
+
+            .. alternative:: Link `named`_ |raw|
+               :why-not: no
+
+            Page text `named`_ |raw|.
+
+            .. _named: javascript:alert(1)
+            .. |raw| raw:: html
+
+               <b onclick="x()">raw</b>
+            """)
+    conf = textwrap.dedent("""\
+        extensions = ["sphinx_designdoc", "myst_parser"]
+        myst_enable_extensions = ["colon_fence"]
+        """)
     srcdir = write_project(
-        tmp_path,
-        {"conf.py": 'extensions = ["sphinx_designdoc", "myst_parser"]\n'
-         'myst_enable_extensions = ["colon_fence"]\n',
-         "index.md" if markdown else "index.rst": page},
-    )  # fmt: skip
+        tmp_path, {"conf.py": conf, "index.md" if markdown else "index.rst": page}
+    )
     soup = build(srcdir, freshenv=True).soup("index")
     alternative = soup.select_one(".designdoc-alternative")
     paragraph = soup.select_one(".designdoc-alternative ~ p")
