@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 import pytest
@@ -274,18 +275,70 @@ def test_a_value_with_spaces_is_one_css_class(tmp_path: Path, fmt: str) -> None:
 
 _TRACKER = {
     "rst": (
-        "Tracker\n=======\n\n.. design-doc::\n   :id: tracker\n\n   Overview.\n\n{first}{second}"
-        "See :design:goal:`tracking`.\n",
-        "Goal Tracking\n-------------\n\nHow we track.\n\n",
-        ".. goal:: Track every retry\n   :id: tracking\n\n",
-        "Links\n=====\n\n:design:goal:`tracker.tracking`\n\n.. design-index:: goals\n",
+        textwrap.dedent("""\
+            Tracker
+            =======
+
+            .. design-doc::
+               :id: tracker
+
+               Overview.
+
+            {first}{second}See :design:goal:`tracking`.
+            """),
+        textwrap.dedent("""\
+            Goal Tracking
+            -------------
+
+            How we track.
+
+            """),
+        textwrap.dedent("""\
+            .. goal:: Track every retry
+               :id: tracking
+
+            """),
+        textwrap.dedent("""\
+            Links
+            =====
+
+            :design:goal:`tracker.tracking`
+
+            .. design-index:: goals
+            """),
     ),
     "md": (
-        "# Tracker\n\n:::{{design-doc}}\n:id: tracker\n\nOverview.\n:::\n\n{first}{second}"
-        "See {{design:goal}}`tracking`.\n",
-        "## Goal Tracking\n\nHow we track.\n\n",
-        ":::{goal} Track every retry\n:id: tracking\n:::\n\n",
-        "# Links\n\n{design:goal}`tracker.tracking`\n\n:::{design-index} goals\n:::\n",
+        textwrap.dedent("""\
+            # Tracker
+
+            :::{{design-doc}}
+            :id: tracker
+
+            Overview.
+            :::
+
+            {first}{second}See {{design:goal}}`tracking`.
+            """),
+        textwrap.dedent("""\
+            ## Goal Tracking
+
+            How we track.
+
+            """),
+        textwrap.dedent("""\
+            :::{goal} Track every retry
+            :id: tracking
+            :::
+
+            """),
+        textwrap.dedent("""\
+            # Links
+
+            {design:goal}`tracker.tracking`
+
+            :::{design-index} goals
+            :::
+            """),
     ),
 }
 
@@ -310,11 +363,19 @@ def test_every_link_to_an_item_lands_on_it_whatever_the_headings(
     to the goal (role, index table, domain index page, objects.inv) leads to the goal."""
     template, heading, goal, links = _TRACKER[suffix]
     first, second = (heading, goal) if heading_first else (goal, heading)
-    src = write_project(tmp_path, {
-        "index.rst": "Home\n====\n\n.. toctree::\n\n   tracker\n   links\n",
-        f"tracker.{suffix}": template.format(first=first, second=second),
-        f"links.{suffix}": links,
-    })  # fmt: skip
+    index = textwrap.dedent("""\
+        Home
+        ====
+
+        .. toctree::
+
+           tracker
+           links
+        """)
+    tracker = template.format(first=first, second=second)
+    src = write_project(
+        tmp_path, {"index.rst": index, f"tracker.{suffix}": tracker, f"links.{suffix}": links}
+    )
     result = build(src, freshenv=True)
     assert result.warnings_text == ""
     with open(result.outdir / "objects.inv", "rb") as stream:
@@ -345,8 +406,27 @@ def _hrefs(result: Build, docname: str, text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("name", "text"),
     [
-        ("index.rst", ".. goal:: {title}\n   :id: {id}\n\n:design:goal:`{id}`\n\n"),
-        ("index.md", ":::{{goal}} {title}\n:id: {id}\n:::\n\n{{design:goal}}`{id}`\n\n"),
+        (
+            "index.rst",
+            textwrap.dedent("""\
+            .. goal:: {title}
+               :id: {id}
+
+            :design:goal:`{id}`
+
+            """),
+        ),
+        (
+            "index.md",
+            textwrap.dedent("""\
+            :::{{goal}} {title}
+            :id: {id}
+            :::
+
+            {{design:goal}}`{id}`
+
+            """),
+        ),
     ],
 )
 def test_links_land_on_items_whose_ids_are_no_docutils_ids(
