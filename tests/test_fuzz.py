@@ -26,6 +26,7 @@ import os
 import re
 import shutil
 import tempfile
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from bs4 import BeautifulSoup
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from helpers import Build, build, write_project
+from helpers import Build, build, line_of, write_project
 from sphinx_designdoc.export import load_schema
 from sphinx_designdoc.query import SPECS
 from sphinx_designdoc.report import SUBTYPES
@@ -560,19 +561,34 @@ def test_myst_line_break_in_an_option_value(tmp_path: Path) -> None:
     options there; the options after it are Markdown content, raw HTML included, as in
     any MyST directive. The build goes on, the value before the break is kept, and each
     option that ended up in the content is named in a warning."""
-    page = (
-        "# Retry\n\n```{design-doc}\n:status: draft\n```\n\n"
-        "```{component} Queue\n:purpose: Holds\x0cjobs.\n:interface: x <!-- later -->\n\n"
-        "Body.\n```\n"
-    )
-    srcdir = write_project(
-        tmp_path, {"index.rst": "Home\n====\n\n.. toctree::\n\n   m\n", "m.md": page}
-    )
+    page = textwrap.dedent("""\
+        # Retry
+
+        ```{design-doc}
+        :status: draft
+        ```
+
+        ```{component} Queue
+        :purpose: Holds\x0cjobs.
+        :interface: x <!-- later -->
+
+        Body.
+        ```
+        """)
+    index = textwrap.dedent("""\
+        Home
+        ====
+
+        .. toctree::
+
+           m
+        """)
+    srcdir = write_project(tmp_path, {"index.rst": index, "m.md": page})
     result = build(srcdir, freshenv=True)
     assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
-        (9, "option", "option :interface: of component is read as content: the options end "
-                      "at a blank line, or at a line-break character (such as U+000C or "
-                      "U+2028) inside a value"),
+        (line_of(page, ":interface:"), "option",
+         "option :interface: of component is read as content: the options end at a blank "
+         "line, or at a line-break character (such as U+000C or U+2028) inside a value"),
     ]  # fmt: skip
     (component,) = result.json()["docs"]["m"]["components"]
     assert component["purpose"] == "Holds"
