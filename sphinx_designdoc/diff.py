@@ -399,7 +399,8 @@ def summary(changes: Changes) -> str:
         if any(doc.change == kind for doc in changes.docs)
     ]
     number = len(changes.docs)
-    return f"{number} design doc{'s' if number > 1 else ''} differ: " + ", ".join(counts) + "."
+    verb = "design docs differ" if number > 1 else "design doc differs"
+    return f"{number} {verb}: " + ", ".join(counts) + "."
 
 
 def _findings_lines(changes: Changes, word: Any) -> list[str]:

@@ -1,0 +1,552 @@
+"""``sphinx-designdoc diff``: exports of real projects (RST and MyST) compared, rendered
+as text, Markdown and JSON; author text escaped; exit codes; bad inputs."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markdown_it import MarkdownIt
+
+from helpers import build, write_project
+from sphinx_designdoc.cli import main
+from sphinx_designdoc.diff import (
+    Changes,
+    DiffInputError,
+    diff_exports,
+    escape_markdown,
+    load_export,
+    page_url,
+    to_json,
+    to_markdown,
+    to_text,
+)
+
+EXPECTED = Path(__file__).parent / "diff"
+
+INDEX = """\
+Designs
+=======
+
+.. toctree::
+
+   retry
+   emails
+"""
+
+RETRY = """\
+Payment Retry
+=============
+
+.. design-doc::
+   :id: retry
+   :status: draft
+   :authors: Ana Ruiz
+   :tags: payments
+
+   Retry failed payments.
+
+.. design-goals::
+
+   .. goal:: Fast scheduling
+      :id: latency
+      :kind: performance
+      :target: p99 < 200 ms
+
+.. non-goals::
+
+   - Changing the card network.
+
+.. component:: Scheduler
+   :id: scheduler
+   :purpose: Schedules retries.
+   :interface: a queue
+   :depends-on: store
+
+.. component:: Store
+   :id: store
+   :purpose: Holds attempts.
+
+.. logging-strategy::
+   :use-cases: error-tracking
+   :pii: customer_email
+   :privacy: Hashed.
+
+   .. log-use-case:: error-tracking
+      :events: retry.failed
+      :fields: payment_id, customer_email
+      :retention: 30d
+
+.. security-considerations::
+   :authentication: a service account
+
+.. alternative:: Broker delay
+   :id: broker
+   :why-not: Caps at 15 minutes.
+
+.. open-question:: How often do we retry?
+   :id: how-often
+   :owner: Ana Ruiz
+"""
+
+EMAILS = """\
+# Dunning Emails
+
+:::{design-doc}
+:id: emails
+:status: draft
+:authors: Sam Patel
+:requires: retry
+
+Tell customers before the last retry.
+:::
+
+::::{design-goals}
+:::{goal} Warn early
+:id: warn
+:::
+::::
+
+:::{testing-strategy}
+:unit: every template renders
+:::
+"""
+
+NEW_DOC = """\
+# Refunds
+
+:::{design-doc}
+:id: refunds
+:status: draft
+:::
+"""
+
+#: name: (edits as (file, old, new) -- new None deletes the file --, expected text lines).
+CASES: dict[str, tuple[list[tuple[str, str, str | None]], list[str]]] = {
+    "retitled": (
+        [("retry.rst", "Payment Retry\n=============", "Payment Retries\n===============")],
+        ['changed retry "Payment Retries"', 'title: "Payment Retry" -> "Payment Retries"'],
+    ),
+    "status": (
+        [("retry.rst", ":status: draft", ":status: in-review")],
+        ["status: draft -> in-review"],
+    ),
+    "status-myst": (
+        [("emails.md", ":status: draft", ":status: approved\n:reviewers: Kim Lee")],
+        ["status: draft -> approved", 'reviewers: +"Kim Lee"'],
+    ),
+    "authors-tags": (
+        [("retry.rst", ":tags: payments", ":tags: payments, billing"),
+         ("retry.rst", ":authors: Ana Ruiz", ":authors: Li Wei")],
+        ['authors: +"Li Wei", -"Ana Ruiz"', 'tags: +"billing"'],
+    ),
+    "relations": (
+        [("emails.md", ":requires: retry", ":related: retry")],
+        ['requires: -"retry"', 'related: +"retry"'],
+    ),
+    "goal-changed": (
+        [("retry.rst", ":target: p99 < 200 ms", ":target: p99 < 100 ms"),
+         ("retry.rst", ":kind: performance", ":kind: reliability")],
+        ['goal latency: kind: "performance" -> "reliability"',
+         'goal latency: target: "p99 < 200 ms" -> "p99 < 100 ms"'],
+    ),
+    "goal-added-removed-myst": (
+        [("emails.md", ":::{goal} Warn early\n:id: warn", ":::{goal} Warn twice\n:id: twice")],
+        ['goal twice: added "Warn twice"', 'goal warn: removed "Warn early"'],
+    ),
+    "non-goal": (
+        [("retry.rst", "   - Changing the card network.",
+          "   - Changing the card network.\n   - Refunds.")],
+        ['non-goal: added "Refunds."'],
+    ),
+    "component": (
+        [("retry.rst", ":depends-on: store", ":depends-on: store, clock"),
+         ("retry.rst", ":purpose: Holds attempts.", ":purpose: Holds every attempt."),
+         ("retry.rst", "   :interface: a queue\n", "")],
+        ['component scheduler: depends-on: +"clock"',
+         'component scheduler: interface: "a queue" -> none',
+         'component store: purpose: "Holds attempts." -> "Holds every attempt."'],
+    ),
+    "alternative": (
+        [("retry.rst", ":why-not: Caps at 15 minutes.", ":why-not: Caps delays at 15 minutes.")],
+        ['alternative broker: why-not: "Caps at 15 minutes." -> "Caps delays at 15 minutes."'],
+    ),
+    "question": (
+        [("retry.rst", ":owner: Ana Ruiz\n", ":owner: Li Wei\n   :resolution: Three times.\n")],
+        ['question how-often: owner: "Ana Ruiz" -> "Li Wei"',
+         'question how-often: resolution: none -> "Three times."'],
+    ),
+    "logging": (
+        [("retry.rst", ":retention: 30d", ":retention: 90d\n      :sampling: 10%"),
+         ("retry.rst", ":privacy: Hashed.", ":privacy: Hashed and salted."),
+         ("retry.rst", ":use-cases: error-tracking", ":use-cases: error-tracking, audit"),
+         ("retry.rst", "   :pii: customer_email\n", "   :pii: customer_email, ip\n"),
+         ("retry.rst", ":events: retry.failed", ":events: retry.failed, retry.gave_up")],
+        ['logging use-cases: +"audit"', 'logging pii: +"ip"',
+         'logging privacy: "Hashed." -> "Hashed and salted."',
+         'log use case error-tracking: events: +"retry.gave_up"',
+         'log use case error-tracking: retention: "30d" -> "90d"',
+         'log use case error-tracking: sampling: none -> "10%"'],
+    ),
+    "log-use-case-added": (
+        [("retry.rst", "      :retention: 30d\n",
+          "      :retention: 30d\n\n   .. log-use-case:: audit\n      :events: retry.done\n")],
+        ['log use case audit: added "audit"'],
+    ),
+    "security": (
+        [("retry.rst", ":authentication: a service account",
+          ":authentication: mTLS\n   :data-protection: card numbers are never logged")],
+        ['security authentication: "a service account" -> "mTLS"',
+         'security data-protection: none -> "card numbers are never logged"'],
+    ),
+    "testing-myst": (
+        [("emails.md", ":unit: every template renders",
+          ":unit: every template renders once\n:performance: 100 emails/s")],
+        ['testing unit: "every template renders" -> "every template renders once"',
+         'testing performance: none -> "100 emails/s"'],
+    ),
+    "sections": (
+        [("retry.rst", ".. alternative:: Broker delay\n   :id: broker\n   :why-not: Caps at 15 "
+          "minutes.\n", "Background\n----------\n\nPayments fail.\n")],
+        ["section background: now present", "section alternatives: now missing",
+         'alternative broker: removed "Broker delay"'],
+    ),
+    "doc-added-removed": (
+        [("index.rst", "   emails\n", "   refunds\n"), ("emails.md", "", None),
+         ("refunds.md", "", NEW_DOC)],
+        ["2 design docs differ: 1 added, 1 removed.", 'added refunds "Refunds"',
+         'removed emails "Dunning Emails"'],
+    ),
+}  # fmt: skip
+
+
+def apply(srcdir: Path, edits: list[tuple[str, str, str | None]]) -> None:
+    for name, old, new in edits:
+        path = srcdir / name
+        if new is None:
+            path.unlink()
+        elif not old:
+            path.write_text(new, encoding="utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert old in text, (name, old)
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def export_of(srcdir: Path) -> dict[str, Any]:
+    result = build(srcdir, "designdoc", freshenv=True)
+    return json.loads((result.outdir / "designdoc.json").read_text(encoding="utf-8"))
+
+
+class Exports:
+    """The base export, and a head export per case, each built once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.base = export_of(self.project("base"))
+        self.heads: dict[str, dict[str, Any]] = {}
+
+    def project(self, name: str) -> Path:
+        files = {"index.rst": INDEX, "retry.rst": RETRY, "emails.md": EMAILS}
+        return write_project(self.root / name, files)
+
+    def head(self, name: str, edits: list[tuple[str, str, str | None]]) -> dict[str, Any]:
+        if name not in self.heads:
+            srcdir = self.project(name)
+            apply(srcdir, edits)
+            self.heads[name] = export_of(srcdir)
+        return self.heads[name]
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory: pytest.TempPathFactory) -> Exports:
+    return Exports(tmp_path_factory.mktemp("diff"))
+
+
+def test_the_same_export_has_no_changes(exports: Exports) -> None:
+    changes = diff_exports(exports.base, copy.deepcopy(exports.base))
+    assert not changes
+    assert changes == Changes()
+    assert to_text(changes) == "No design doc changed.\n"
+    assert to_markdown(changes) == "**No design doc changed.**\n"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_kind_of_change(exports: Exports, case: str) -> None:
+    edits, expected = CASES[case]
+    head = exports.head(case, edits)
+    changes = diff_exports(exports.base, head)
+    assert changes
+    lines = [line.strip() for line in to_text(changes).splitlines()]
+    for line in expected:
+        assert line in lines, f"{line!r} not in\n" + "\n".join(lines)
+    # nothing else: every changed line is explained by the case
+    body = [line for line in lines[1:] if line and not line.startswith(("changed ", "added ",
+                                                                         "removed "))]  # fmt: skip
+    assert sorted(set(body)) == sorted({line for line in expected if line in body})
+    # the changes object says the same: the docs named in the text, and round trips JSON
+    data = json.loads(to_json(changes))
+    assert [doc["id"] for doc in data["docs"]] == [doc.id for doc in changes.docs]
+    assert data["summary"] == lines[0]
+    # and the reverse diff mirrors it
+    back = diff_exports(head, exports.base)
+    assert [doc.id for doc in back.docs] == [doc.id for doc in changes.docs]
+
+
+def test_the_changes_object(exports: Exports) -> None:
+    edits, _ = CASES["goal-changed"]
+    changes = diff_exports(exports.base, exports.head("goal-changed", edits))
+    (doc,) = changes.docs
+    assert (doc.id, doc.change, doc.docname, doc.title) == ("retry", "changed", "retry",
+                                                            "Payment Retry")  # fmt: skip
+    (goal,) = doc.items
+    assert (goal.kind, goal.id, goal.change) == ("goal", "latency", "changed")
+    assert [(f.field, f.old, f.new) for f in goal.fields] == [
+        ("kind", "performance", "reliability"),
+        ("target", "p99 < 200 ms", "p99 < 100 ms"),
+    ]
+    edits, _ = CASES["status"]
+    (doc,) = diff_exports(exports.base, exports.head("status", edits)).docs
+    assert doc.fields[0].field == "status"
+    assert (doc.fields[0].old, doc.fields[0].new) == ("draft", "in-review")
+    edits, _ = CASES["doc-added-removed"]
+    changes = diff_exports(exports.base, exports.head("doc-added-removed", edits))
+    assert [(d.id, d.change) for d in changes.docs] == [("emails", "removed"),
+                                                        ("refunds", "added")]  # fmt: skip
+    assert changes.findings_new == changes.findings_fixed == ()
+
+
+def snapshot_changes(exports: Exports) -> Changes:
+    cases = ("retitled", "status", "goal-changed", "sections", "doc-added-removed", "logging")
+    edits = [edit for case in cases for edit in CASES[case][0]]
+    return diff_exports(exports.base, exports.head("snapshot", edits))
+
+
+@pytest.mark.parametrize("name", ["snapshot.md", "snapshot.txt", "snapshot.json"])
+def test_snapshot(exports: Exports, name: str) -> None:
+    changes = snapshot_changes(exports)
+    render = {
+        "snapshot.md": lambda: to_markdown(changes, "https://docs.example.com/design/"),
+        "snapshot.txt": lambda: to_text(changes),
+        "snapshot.json": lambda: to_json(changes),
+    }[name]
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        (EXPECTED / name).write_text(render(), encoding="utf-8")
+    assert render() == (EXPECTED / name).read_text(encoding="utf-8")
+
+
+def test_output_does_not_depend_on_key_or_item_order(exports: Exports) -> None:
+    head = exports.head("snapshot", [])
+    shuffled = json.loads(json.dumps(head))
+    shuffled["docs"] = dict(reversed(list(shuffled["docs"].items())))
+    for doc in shuffled["docs"].values():
+        for key in ("goals", "components", "alternatives", "questions"):
+            doc[key].reverse()
+    changes = snapshot_changes(exports)
+    assert to_markdown(diff_exports(exports.base, shuffled)) == to_markdown(changes)
+
+
+# --------------------------------------------------------------------------- escaping
+
+EVIL = [
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "![x](https://evil.example/x.png)",
+    "@octocat and @org/team",
+    "`code` and ``more``",
+    "a | b | c",
+    "# heading",
+    "* bullet",
+    "_emph_ and *strong* and ~~gone~~",
+    "line one\nline two\r\n# line three",
+    "<script>alert(1)</script>",
+    "&lt;b&gt; entity",
+    "<https://evil.example>",
+    "[ref]: https://evil.example",
+    "1. numbered",
+    "> quote",
+    "\\*escaped*",
+    "\u202eevil\u202c",
+]
+
+
+def rendered(markdown: str) -> str:
+    return MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+
+
+@pytest.mark.parametrize("text", EVIL)
+def test_escape_markdown_makes_text_inert(text: str) -> None:
+    escaped = escape_markdown(text)
+    assert "\n" not in escaped
+    assert "\r" not in escaped
+    html = rendered(f"- {escaped}\n\n| a | b |\n| --- | --- |\n| {escaped} | x |\n")
+    assert "<img" not in html
+    assert "<script" not in html
+    assert "<a " not in html
+    assert not re.search(r"<(em|strong|code|h\d|del|blockquote|ol)\b", html)
+    assert html.count("<td>") == 2  # the | did not split the cell
+    assert re.search(r"@[a-z]", html) is None  # no mention
+
+
+def test_escape_markdown_keeps_the_text() -> None:
+    html = rendered(escape_markdown("a_b *c* `d` [e](f) #1 <g>"))
+    text = html.replace("\u200b", "").removeprefix("<p>").removesuffix("</p>\n")
+    assert text == "a_b *c* `d` [e](f) #1 &lt;g&gt;"
+
+
+def evil_exports(exports: Exports, text: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    base = copy.deepcopy(exports.base)
+    head = copy.deepcopy(base)
+    doc = head["docs"]["retry"]
+    doc["title"] = text
+    doc["authors"] = [text]
+    doc["goals"][0]["target"] = text
+    doc["goals"].append({"id": text, "title": text, "kind": text, "target": None})
+    doc["non_goals"].append(text)
+    doc["logging"]["privacy"] = text
+    head["docs"][text] = dict(doc, id=text, docname=text)
+    return base, head
+
+
+@pytest.mark.parametrize("text", EVIL)
+def test_author_text_cannot_inject_markup(exports: Exports, text: str) -> None:
+    base, head = evil_exports(exports, text)
+    changes = diff_exports(base, head)
+    markdown = to_markdown(changes, "https://docs.example.com")
+    html = rendered(markdown)
+    assert "<img" not in html
+    assert "<script" not in html
+    assert 'href="javascript' not in html
+    assert not re.search(r"<(em|strong|code|del|blockquote|ol|table)\b", html.replace(
+        "<strong>", "", 1))  # fmt: skip  # only the summary is strong
+    assert re.findall(r"<h\d", html) == ["<h3", "<h3"]  # one heading per changed doc
+    assert re.search(r"@[a-z]", html) is None
+    links = re.findall(r'<a href="([^"]*)"', html)
+    assert len(links) == 2
+    assert all(link.startswith("https://docs.example.com/") for link in links)
+    text_output = to_text(changes)
+    assert "\x1b" not in text_output
+    assert "\u202e" not in text_output
+    assert len(text_output.splitlines()) == len(to_text(diff_exports(
+        *evil_exports(exports, "plain"))).splitlines())  # fmt: skip  # no line was added
+
+
+def test_page_links() -> None:
+    assert page_url("https://x.org/docs/", "designs/payment retry") == (
+        "https://x.org/docs/designs/payment%20retry.html"
+    )
+    assert page_url("https://x.org", "a)(b") == "https://x.org/a%29%28b.html"
+
+
+# --------------------------------------------------------------------------- command line
+
+
+@pytest.fixture
+def files(exports: Exports, tmp_path: Path) -> tuple[Path, Path]:
+    base, head = tmp_path / "base.json", tmp_path / "head.json"
+    base.write_text(json.dumps(exports.base), encoding="utf-8")
+    head.write_text(json.dumps(exports.head("status", CASES["status"][0])), encoding="utf-8")
+    return base, head
+
+
+@pytest.mark.parametrize(
+    ("flags", "code"), [([], 0), (["--exit-code"], 1), (["--format", "json", "--exit-code"], 1)]
+)
+def test_exit_status(
+    files: tuple[Path, Path], flags: list[str], code: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base, head = files
+    assert main(["diff", str(base), str(head), *flags]) == code
+    assert "in-review" in capsys.readouterr().out
+    assert main(["diff", str(base), str(base), *flags]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_markdown_with_links(files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    base, head = files
+    argv = ["diff", str(base), str(head), "--format", "markdown", "--base-url", "https://d.io"]
+    assert main(argv) == 0
+    assert "### [Payment Retry](https://d.io/retry.html) (retry): changed" in (
+        capsys.readouterr().out
+    )
+
+
+def bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    def write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        path.write_bytes(text if isinstance(text, bytes) else text.encode())
+        return path
+
+    good = {"version": 1, "docs": {}}
+    return {
+        "missing": (tmp_path / "nope.json", "no such file"),
+        "directory": (tmp_path, "cannot read it"),
+        "not utf-8": (write("latin.json", b'{"a": "\xe9"}'), "cannot read it"),
+        "not json": (write("bad.json", "{oops"), "not JSON"),
+        "not an object": (write("list.json", "[]"), "not a designdoc.json export"),
+        "version 2": (write("v2.json", json.dumps({**good, "version": 2})),
+                      "unsupported version 2"),
+        "version as text": (write("v1s.json", json.dumps({**good, "version": "1"})),
+                            'unsupported version "1"'),
+        "no version": (write("nov.json", json.dumps({"docs": {}})), "unsupported version null"),
+        "extra key": (write("extra.json", json.dumps({**good, "extra": 1})),
+                      "not a valid designdoc.json"),
+        "bad doc": (write("doc.json", json.dumps({**good, "docs": {"a": {"id": "a"}}})),
+                    "not a valid designdoc.json: docs/a:"),
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["missing", "directory", "not utf-8", "not json", "not an object", "version 2",
+     "version as text", "no version", "extra key", "bad doc"],
+)  # fmt: skip
+def test_bad_inputs(tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path, message = bad_files(tmp_path)[case]
+    with pytest.raises(DiffInputError, match=re.escape(message)):
+        load_export(path)
+    good = tmp_path / "good.json"
+    good.write_text('{"version": 1, "docs": {}}', encoding="utf-8")
+    for argv in (["diff", str(path), str(good)], ["diff", str(good), str(path), "--exit-code"]):
+        assert main(argv) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err.startswith(f"sphinx-designdoc: {path}: ")
+        assert err.count("\n") == 1
+        assert message in err
+
+
+def test_minimal_check_without_jsonschema(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, exports: Exports
+) -> None:
+    monkeypatch.setattr("sphinx_designdoc.diff.jsonschema", None)
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps({"version": 1, "docs": {"a": {"id": "a"}}}), encoding="utf-8")
+    with pytest.raises(DiffInputError, match="doc 'a': 'docname' is not a string"):
+        load_export(path)
+    path.write_text(json.dumps(exports.base), encoding="utf-8")
+    assert load_export(path) == exports.base
+
+
+def test_diff_runs_without_sphinx(files: tuple[Path, Path]) -> None:
+    base, head = files
+    code = (
+        "import sys\nimport sphinx_designdoc.diff\n"
+        "core = sorted(m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils'))\n"
+        "from sphinx_designdoc.cli import main\n"
+        f"code = main(['diff', {str(base)!r}, {str(head)!r}, '--format', 'markdown'])\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] == 'sphinx')\n"
+        "print('LOADED', core, loaded, code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert "LOADED [] [] 0" in result.stdout
+    assert "in\\-review" in result.stdout
