@@ -20,11 +20,6 @@ from urllib.parse import quote
 
 from sphinx_designdoc.export import SCHEMA_VERSION, load_schema
 
-try:  # optional: validates against the published schema when installed
-    import jsonschema
-except ImportError:  # pragma: no cover - jsonschema is a test dependency
-    jsonschema = None
-
 Value = str | bool | list[str] | None
 Kind = Literal["added", "removed", "changed"]
 
@@ -88,35 +83,123 @@ class Changes:
 # --------------------------------------------------------------------------- loading
 
 
-def _check_shape(data: Any) -> str | None:
-    """A minimal structural check, for when jsonschema is not installed."""
-    if not isinstance(data.get("docs"), dict):
-        return "'docs' is not an object"
-    for doc_id, doc in data["docs"].items():
-        if not isinstance(doc, dict):
-            return f"doc {doc_id!r} is not an object"
-        for key in ("id", "docname", "title"):
-            if not isinstance(doc.get(key), str):
-                return f"doc {doc_id!r}: {key!r} is not a string"
-        for key in ("goals", "components", "alternatives", "questions", "non_goals"):
-            if not isinstance(doc.get(key), list):
-                return f"doc {doc_id!r}: {key!r} is not a list"
-        for key in ("relations", "sections"):
-            if not isinstance(doc.get(key), dict):
-                return f"doc {doc_id!r}: {key!r} is not an object"
+#: The keywords of the packaged schema that :func:`schema_error` checks; the others it
+#: meets are annotations. A schema using any other keyword is refused (see the tests).
+CHECKED_KEYWORDS = frozenset(
+    {
+        "type",
+        "const",
+        "required",
+        "properties",
+        "additionalProperties",
+        "items",
+        "oneOf",
+        "$ref",
+        "minimum",
+    }
+)
+ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "$defs"})
+_TYPES: dict[str, Any] = {
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "string": lambda v: isinstance(v, str),
+    "boolean": lambda v: isinstance(v, bool),
+    "null": lambda v: v is None,
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+}
+
+
+def _where(path: tuple[str, ...]) -> str:
+    return "/".join(path) or "top level"
+
+
+def _object_error(schema: dict[str, Any], value: dict[str, Any], path: tuple[str, ...],
+                  root: dict[str, Any]) -> str | None:  # fmt: skip
+    for key in schema.get("required", ()):
+        if key not in value:
+            return f"{_where(path)}: {key!r} is a required property"
+    properties = schema.get("properties", {})
+    extra = schema.get("additionalProperties", True)
+    for key in sorted(value):
+        if key in properties:
+            found = _error(properties[key], value[key], (*path, key), root)
+        elif extra is False:
+            found = f"{_where(path)}: unexpected property {_one_line(repr(key), 40)}"
+        elif isinstance(extra, dict):
+            found = _error(extra, value[key], (*path, key), root)
+        else:
+            found = None
+        if found:
+            return found
     return None
 
 
-def _schema_error(data: Any) -> str | None:
-    if jsonschema is None:  # pragma: no cover - jsonschema is a test dependency
-        return _check_shape(data)
-    error = jsonschema.exceptions.best_match(
-        jsonschema.Draft202012Validator(load_schema()).iter_errors(data)
-    )
-    if error is None:
-        return None
-    where = "/".join(str(part) for part in error.absolute_path) or "top level"
-    return f"{where}: {error.message}"
+def _value_error(schema: dict[str, Any], value: Any, path: tuple[str, ...]) -> str | None:
+    types = schema.get("type")
+    if types is not None:
+        names = [types] if isinstance(types, str) else types
+        if not any(_TYPES[name](value) for name in names):
+            return f"{_where(path)}: {_one_line(json.dumps(value), 40)} is not of type {names}"
+    if "const" in schema and (value, type(value)) != (schema["const"], type(schema["const"])):
+        return f"{_where(path)}: {schema['const']!r} was expected"
+    if "minimum" in schema and _TYPES["number"](value) and value < schema["minimum"]:
+        return f"{_where(path)}: {value} is less than {schema['minimum']}"
+    return None
+
+
+def _error(schema: dict[str, Any], value: Any, path: tuple[str, ...], root: dict[str, Any]
+           ) -> str | None:  # fmt: skip
+    if "$ref" in schema:
+        target: Any = root
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        return _error(target, value, path, root)
+    if found := _value_error(schema, value, path):
+        return found
+    if "oneOf" in schema:
+        errors = [_error(sub, value, path, root) for sub in schema["oneOf"]]
+        if errors.count(None) != 1:
+            return min((e for e in errors if e), key=len, default=f"{_where(path)}: ambiguous")
+    if isinstance(value, dict):
+        return _object_error(schema, value, path, root)
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for number, item in enumerate(value):
+            if found := _error(schema["items"], item, (*path, str(number)), root):
+                return found
+    return None
+
+
+def schema_error(data: Any, schema: dict[str, Any] | None = None) -> str | None:
+    """The first place ``data`` does not match the packaged schema, or ``None``.
+
+    A small validator for the keywords the schema uses (:data:`CHECKED_KEYWORDS`): about
+    twenty times faster than jsonschema on a large export, and no dependency. The tests
+    check that it agrees with jsonschema.
+    """
+    schema = schema or _SCHEMA
+    return _error(schema, data, (), schema)
+
+
+def _keywords(schema: Any) -> set[str]:
+    found: set[str] = set()
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            found.add(key)
+            if key in {"properties", "$defs"}:
+                for sub in value.values():
+                    found |= _keywords(sub)
+            elif key not in {"const", "description", "title"}:
+                found |= _keywords(value)
+    elif isinstance(schema, list):
+        for sub in schema:
+            found |= _keywords(sub)
+    return found
+
+
+_SCHEMA = load_schema()
+_UNCHECKED = _keywords(_SCHEMA) - CHECKED_KEYWORDS - ANNOTATIONS
+assert not _UNCHECKED, f"designdoc.schema.json uses keywords diff does not check: {_UNCHECKED}"
 
 
 def _one_line(text: str, limit: int = 200) -> str:
@@ -146,7 +229,7 @@ def load_export(path: str | Path) -> dict[str, Any]:
         raise DiffInputError(
             f"{path}: unsupported version {shown} (this release reads version {SCHEMA_VERSION})"
         )
-    problem = _schema_error(data)
+    problem = schema_error(data)
     if problem is not None:
         raise DiffInputError(f"{path}: not a valid designdoc.json: {_one_line(problem)}")
     return cast("dict[str, Any]", data)

@@ -100,9 +100,7 @@ def test_imports_point_down(module: str) -> None:
 def test_the_core_imports_neither_sphinx_nor_docutils() -> None:
     core = [name for name in modules() if rank(name) == 0 and name != "scaffold"]
     assert "rules.logging_strategy" in core
-    # diff validates its inputs with jsonschema when it is installed (not a dependency)
-    optional = {"diff": {"jsonschema"}}
-    leaks = {name: third_party(modules()[name]) - optional.get(name, set()) for name in core}
+    leaks = {name: third_party(modules()[name]) for name in core}
     assert {name: found for name, found in leaks.items() if found} == {}
 
 

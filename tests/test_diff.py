@@ -12,22 +12,28 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from markdown_it import MarkdownIt
 
 from helpers import build, write_project
 from sphinx_designdoc.cli import main
 from sphinx_designdoc.diff import (
+    ANNOTATIONS,
+    CHECKED_KEYWORDS,
     Changes,
     DiffInputError,
+    _keywords,
     diff_exports,
     escape_markdown,
     load_export,
     page_url,
+    schema_error,
     to_json,
     to_markdown,
     to_text,
 )
+from sphinx_designdoc.export import load_schema
 
 EXPECTED = Path(__file__).parent / "diff"
 
@@ -523,16 +529,47 @@ def test_bad_inputs(tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str
         assert message in err
 
 
-def test_minimal_check_without_jsonschema(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, exports: Exports
-) -> None:
-    monkeypatch.setattr("sphinx_designdoc.diff.jsonschema", None)
-    path = tmp_path / "doc.json"
-    path.write_text(json.dumps({"version": 1, "docs": {"a": {"id": "a"}}}), encoding="utf-8")
-    with pytest.raises(DiffInputError, match="doc 'a': 'docname' is not a string"):
-        load_export(path)
-    path.write_text(json.dumps(exports.base), encoding="utf-8")
-    assert load_export(path) == exports.base
+DELETE = object()
+DAYS = ("docs", "retry", "logging", "details", 0, "retention_days")
+#: change: (path in the export, the value put there, or DELETE).
+MUTATIONS: dict[str, tuple[tuple[str | int, ...], Any]] = {
+    "valid": ((), None),
+    "missing key": (("docs", "retry", "prd"), DELETE),
+    "extra key in a goal": (("docs", "retry", "goals", 0, "priority"), 1),
+    "status is a number": (("docs", "retry", "status"), 3),
+    "logging is a list": (("docs", "retry", "logging"), []),
+    "retention_days is text": (DAYS, "30"),
+    "retention_days is negative": (DAYS, -1),
+    "retention_days is a bool": (DAYS, True),
+    "goal is text": (("docs", "retry", "goals", 0), "goal"),
+    "relation missing": (("docs", "retry", "relations", "amends"), DELETE),
+    "design_doc is text": (("docs", "retry", "design_doc"), "yes"),
+    "author is null": (("docs", "retry", "authors", 0), None),
+    "security extra key": (("docs", "retry", "security", "extra"), None),
+    "docs is a list": (("docs",), []),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("change", sorted(MUTATIONS))
+def test_the_schema_check_agrees_with_jsonschema(exports: Exports, change: str) -> None:
+    data = copy.deepcopy(exports.base)
+    path, value = MUTATIONS[change]
+    if path:
+        parent: Any = data
+        for part in path[:-1]:
+            parent = parent[part]
+        if value is DELETE:
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = value
+    expected = jsonschema.Draft202012Validator(load_schema()).is_valid(data)
+    assert (schema_error(data) is None) == expected
+    assert expected == (change == "valid")
+
+
+def test_the_schema_check_knows_every_keyword_of_the_schema() -> None:
+    assert _keywords(load_schema()) - CHECKED_KEYWORDS - ANNOTATIONS == set()
+    assert _keywords({"properties": {"a": {"pattern": "x"}}}) == {"properties", "pattern"}
 
 
 def test_diff_runs_without_sphinx(files: tuple[Path, Path]) -> None:
