@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -324,10 +325,10 @@ def _items(
 
 def _non_goals(old: list[Any], new: list[Any]) -> list[ItemChange]:
     """Non-goals have no id: matched by their text, so an edit is a removal and an addition."""
-    before, after = {str(text) for text in old}, {str(text) for text in new}
-    return [ItemChange("non-goal", "", text, "removed") for text in sorted(before - after)] + [
-        ItemChange("non-goal", "", text, "added") for text in sorted(after - before)
-    ]
+    before, after = Counter(str(text) for text in old), Counter(str(text) for text in new)
+    return [
+        ItemChange("non-goal", "", text, "removed") for text in sorted((before - after).elements())
+    ] + [ItemChange("non-goal", "", text, "added") for text in sorted((after - before).elements())]
 
 
 def _section(data: Any) -> dict[str, Any]:
@@ -430,7 +431,7 @@ def escape_markdown(text: str) -> str:
     text = _plain(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
-    return text.replace("@", "@\u200b")
+    return text.replace("@", "@\u200b").replace("\\#", "\\#\u200b")
 
 
 def _shown(value: Value, quote_text: Any) -> str:

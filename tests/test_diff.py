@@ -380,6 +380,7 @@ EVIL = [
     "> quote",
     "\\*escaped*",
     "\u202eevil\u202c",
+    "fixes #123",
 ]
 
 
@@ -399,6 +400,7 @@ def test_escape_markdown_makes_text_inert(text: str) -> None:
     assert not re.search(r"<(em|strong|code|h\d|del|blockquote|ol)\b", html)
     assert html.count("<td>") == 2  # the | did not split the cell
     assert re.search(r"@[a-z]", html) is None  # no mention
+    assert re.search(r"#\d", html) is None  # no issue reference
 
 
 def test_escape_markdown_keeps_the_text() -> None:
@@ -442,6 +444,15 @@ def test_author_text_cannot_inject_markup(exports: Exports, text: str) -> None:
     assert "\u202e" not in text_output
     assert len(text_output.splitlines()) == len(to_text(diff_exports(
         *evil_exports(exports, "plain"))).splitlines())  # fmt: skip  # no line was added
+
+
+def test_a_repeated_non_goal_counts(exports: Exports) -> None:
+    head = copy.deepcopy(exports.base)
+    head["docs"]["retry"]["non_goals"] *= 2
+    (doc,) = diff_exports(exports.base, head).docs
+    assert [(i.kind, i.change, i.title) for i in doc.items] == [
+        ("non-goal", "added", "Changing the card network.")
+    ]
 
 
 def test_page_links() -> None:
