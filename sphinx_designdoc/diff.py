@@ -91,6 +91,7 @@ CHECKED_KEYWORDS = frozenset(
     {
         "type",
         "const",
+        "enum",
         "required",
         "properties",
         "additionalProperties",
@@ -145,6 +146,8 @@ def _value_error(schema: dict[str, Any], value: Any, path: tuple[str, ...]) -> s
             return f"{_where(path)}: {_one_line(json.dumps(value), 40)} is not of type {names}"
     if "const" in schema and (value, type(value)) != (schema["const"], type(schema["const"])):
         return f"{_where(path)}: {schema['const']!r} was expected"
+    if "enum" in schema and value not in schema["enum"]:
+        return f"{_where(path)}: one of {', '.join(map(repr, schema['enum']))} was expected"
     if "minimum" in schema and _TYPES["number"](value) and value < schema["minimum"]:
         return f"{_where(path)}: {value} is less than {schema['minimum']}"
     return None
@@ -191,7 +194,7 @@ def _keywords(schema: Any) -> set[str]:
             if key in {"properties", "$defs"}:
                 for sub in value.values():
                     found |= _keywords(sub)
-            elif key not in {"const", "description", "title"}:
+            elif key not in {"const", "enum", "description", "title"}:
                 found |= _keywords(value)
     elif isinstance(schema, list):
         for sub in schema:
