@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from sphinx_designdoc import report
+from sphinx_designdoc.model import Finding
 from sphinx_designdoc.settings import TEMPLATE_SECTIONS, Settings
 from sphinx_designdoc.values import name_key
 
@@ -138,6 +138,10 @@ VALUES: dict[str, _Value] = {
     "designdoc_export_json": _Value(
         _DEFAULTS.export_json, frozenset({bool}), lambda v: isinstance(v, bool), "True or False",
         "write designdoc.json beside the HTML output", rebuild=""),
+    "designdoc_baseline": _Value(
+        None, frozenset({str, type(None)}), lambda v: v is None or bool(str(v).strip()),
+        "a path (from the conf dir) or None", "findings not to warn about: the baseline "
+        "file that sphinx-designdoc baseline writes", rebuild=""),
 }  # fmt: skip
 
 
@@ -147,34 +151,39 @@ def register(app: Sphinx) -> None:
         app.add_config_value(
             name, value.default, value.rebuild, types=value.types, description=value.description
         )
-    app.connect("config-inited", check_config)
 
 
-def check_config(app: Sphinx, config: Config) -> None:
-    """Warn about values of the right type but wrong content (the default is used), and
-    about entries that can never match (they are left out)."""
+def config_findings(config: Config) -> list[Finding]:
+    """Values of the right type but wrong content (the default is used), and entries
+    that can never match (they are left out): each a ``config`` finding about its
+    value's name (:mod:`sphinx_designdoc.review` warns them as the build starts)."""
+    found: list[Finding] = []
+
+    def finding(about: str, message: str, *args: object) -> None:
+        found.append(Finding("config", message % args, "", about=about))
+
     for name, spec in VALUES.items():
         value = config[name]
         if not spec.valid(value):
             if not _sphinx_warns(value, spec.types):
-                _warn("%s must be %s, got %r; using the default", name, spec.expected, value)
+                finding(name, "%s must be %s, got %r; using the default",
+                        name, spec.expected, value)  # fmt: skip
         elif spec.entry is not None:
             for key, written in _repeats(value, spec.entry).items():
                 cased = len(set(written)) > 1
                 how = f" (as {', '.join(map(repr, written))}: names are compared in lowercase)"
-                _warn("%s lists %r more than once%s; the repeats are ignored",
-                      name, key, how if cased else "")  # fmt: skip
+                finding(f"{name}:{key}", "%s lists %r more than once%s; the repeats are "
+                        "ignored", name, key, how if cased else "")  # fmt: skip
     for status in _not_statuses(config):
-        _warn("designdoc_complete_statuses names %r, which is not in designdoc_statuses, "
-              "so no doc can have it; it is ignored", status)  # fmt: skip
+        finding(f"designdoc_complete_statuses:{status}", "designdoc_complete_statuses names "
+                "%r, which is not in designdoc_statuses, so no doc can have it; it is "
+                "ignored", status)  # fmt: skip
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch and _epoch_date(epoch) is None:
-        _warn("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, "
-              "for a date in the years 1 to 9999, got %r; using today's date", epoch)  # fmt: skip
-
-
-def _warn(message: str, *args: object) -> None:
-    report.warn("config", message % args, None)
+        finding("SOURCE_DATE_EPOCH", "SOURCE_DATE_EPOCH must be a whole number of seconds "
+                "since 1970-01-01 UTC, for a date in the years 1 to 9999, got %r; using "
+                "today's date", epoch)  # fmt: skip
+    return found
 
 
 def _repeats(
@@ -259,3 +268,9 @@ def get_settings(config: Config) -> Settings:
         export_json=_get(config, "designdoc_export_json"),
         today=build_date(),
     )
+
+
+def baseline_path(config: Config, confdir: str | os.PathLike[str]) -> str | None:
+    """The baseline file ``designdoc_baseline`` names, from the conf dir; ``None`` for none."""
+    name = _get(config, "designdoc_baseline")
+    return os.path.join(confdir, name) if name else None

@@ -12,7 +12,9 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
+from sphinx.errors import NoUri
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import clean_astext, make_refnode
 
@@ -21,13 +23,20 @@ from sphinx_designdoc.catalog import PRD_ROLE, ROLE_TYPES, Catalog, Target
 from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.coverage import normalize_heading
 from sphinx_designdoc.css import link_classes
+from sphinx_designdoc.findings import keyed
 from sphinx_designdoc.i18n import _
-from sphinx_designdoc.model import Page
-from sphinx_designdoc.page_walk import literal_options, prose_lines, shown_lines, walk_page
+from sphinx_designdoc.model import Finding, Page
+from sphinx_designdoc.page_walk import (
+    DesignRef,
+    literal_options,
+    prose_lines,
+    shown_lines,
+    walk_page,
+)
 from sphinx_designdoc.values import digest_id, meant, slugify
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Set
+    from collections.abc import Iterable, Iterator, Set
 
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
@@ -46,7 +55,7 @@ class CrossPageContent:
     shows the banner and backlinks. The directives note queries and the banner as the
     page is read; the references are found when it has been read."""
 
-    refs: list[tuple[str, str]] = field(default_factory=list)  # (role, target)
+    refs: list[DesignRef] = field(default_factory=list)
     queries: list[IndexQuery] = field(default_factory=list)
     status: bool = False
 
@@ -80,11 +89,18 @@ class DesignDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "pages": {},  # docname -> Page
         "shown": {},  # docname -> CrossPageContent
+        "findings": {},  # docname -> the keyed findings of reading it
     }
-    data_version = 3  # 3: what a page shows from others is noted as it is read
+    data_version = 4  # 4: the findings of each page are kept, keyed
+
+    #: This build's: the baseline's keys, and the findings about the configuration
+    #: (:mod:`sphinx_designdoc.review` sets both as the build starts).
+    baseline: frozenset[str] = frozenset()
+    config_findings: tuple[Finding, ...] = ()
 
     _catalog: Catalog | None = None
     _settings: tuple[object, Settings] | None = None
+    _project_findings: tuple[Catalog, list[Finding]] | None = None
 
     # -- the collection ----------------------------------------------------------------
 
@@ -129,39 +145,117 @@ class DesignDomain(Domain):
         self._changed()
         self.pages.pop(docname, None)
         self.shown.pop(docname, None)
+        self.page_findings.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self._changed()
         for docname in docnames:
-            for key in ("pages", "shown"):
+            for key in ("pages", "shown", "findings"):
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
 
+    # -- findings ----------------------------------------------------------------------
+
+    @property
+    def page_findings(self) -> dict[str, list[Finding]]:
+        """Docname -> what reading it found: the directives' findings and its rules'."""
+        return cast("dict[str, list[Finding]]", self.data["findings"])
+
+    def note(self, finding: Finding) -> None:
+        """A directive's finding, warned with the page's others once the page is read
+        (when its doc id, part of the key, is known)."""
+        self.page_findings.setdefault(finding.docname, []).append(finding)
+
+    def doc_of(self, docname: str) -> str:
+        """The doc part of a finding's key: the design doc's id, else the docname."""
+        page = self.pages.get(docname)
+        return page.id if page is not None and page.meta is not None else docname
+
+    def warn(self, findings: Iterable[Finding]) -> None:
+        """Warn each finding whose key the baseline does not hold."""
+        report.emit(finding for finding in findings if finding.key not in self.baseline)
+
+    def project_findings(self) -> list[Finding]:
+        """What needs every page: ids, relations, dependencies, successors and the
+        targets of ``design`` references; kept until the collection changes."""
+        catalog = self.catalog
+        if self._project_findings is None or self._project_findings[0] is not catalog:
+            found = [*rules.check_project(catalog), *self._ref_findings()]
+            self._project_findings = (catalog, keyed(found, self.doc_of))
+        return self._project_findings[1]
+
+    def all_findings(self) -> list[Finding]:
+        """Every finding of the build: configuration, pages, project."""
+        pages = (self.page_findings[docname] for docname in sorted(self.page_findings))
+        return [*self.config_findings, *chain.from_iterable(pages), *self.project_findings()]
+
+    def _ref_findings(self) -> Iterator[Finding]:
+        """A ``designdoc.ref`` finding per reference that nothing resolves: found here,
+        not as pages are written, so that they are the same whichever pages a build
+        writes. Other extensions (intersphinx) get their say as when Sphinx resolves."""
+        for docname in sorted(self.shown):
+            for ref in self.shown[docname].refs:
+                if ref.warn and not self._resolves(ref, docname):
+                    closest = self.catalog.closest(ref.role, ref.target, docname)
+                    message = f"design:{ref.role} reference target not found: {ref.target}"
+                    yield Finding.at("ref", message + meant(closest), docname, ref.location,
+                                     about=f"{ref.role}:{ref.target}")  # fmt: skip
+
+    def _resolves(self, ref: DesignRef, docname: str) -> bool:
+        if ref.role == PRD_ROLE:
+            return page_title(self.env, ref.target) is not None
+        if self.catalog.resolve(ref.role, ref.target, docname) is not None:
+            return True
+        node = addnodes.pending_xref(
+            "", refdomain=self.name, reftype=ref.role, reftarget=ref.target, refdoc=docname,
+            refexplicit=False, refwarn=True,
+        )  # fmt: skip
+        try:
+            found = self.env.events.emit_firstresult(
+                "missing-reference", self.env, node, nodes.inline(ref.target, ref.target),
+                allowed_exceptions=(NoUri,),
+            )  # fmt: skip
+        except NoUri:  # resolved, though not to a link in this output
+            return True
+        return found is not None
+
+    # -- reading -----------------------------------------------------------------------
+
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        """Finish the page record (title, what it shows) and check it."""
+        """Finish the page record (title, what it shows), check it, and warn what reading
+        it found."""
         found = walk_page(document)
         self.shown_on(docname).refs = found.refs
         if not self.shown[docname]:
             del self.shown[docname]
+        findings = self.page_findings.pop(docname, [])
         page = self.pages.get(docname)
-        if page is None:
-            return
-        page.title = (found.titles[0] if found.titles else None) or page.id
-        page.headings = tuple(normalize_heading(t) for t in found.titles if t is not None)
-        self._changed()
+        if page is not None:
+            page.title = (found.titles[0] if found.titles else None) or page.id
+            page.headings = tuple(normalize_heading(t) for t in found.titles if t is not None)
+            self._changed()
+            findings += self._check_page(page, document, found.texts)
+        if findings:
+            self.page_findings[docname] = keyed(findings, self.doc_of)
+            self.warn(self.page_findings[docname])
+
+    def _check_page(
+        self, page: Page, document: nodes.document, texts: list[nodes.Text]
+    ) -> list[Finding]:
         settings = self.settings
-        report.emit(rules.check_page(page, settings))
+        findings = rules.check_page(page, settings)
         if page.meta is None:
-            return
+            return findings
         literal = list(literal_options(page))
-        visible = ("\n".join(shown_lines(text)) for text in found.texts)
+        visible = ("\n".join(shown_lines(text)) for text in texts)
         candidates = chain(visible, (text for text, _line in literal))
         if rules.may_hold_placeholders(candidates, settings):  # rare: then find the lines
-            texts = chain(prose_lines(document), literal)
-            report.emit(rules.find_placeholders(page, texts, settings))
+            lines = chain(prose_lines(document), literal)
+            findings += rules.find_placeholders(page, lines, settings)
+        return findings
 
     def check_consistency(self) -> None:
-        report.emit(rules.check_project(self.catalog))
+        self.warn(self.project_findings())
 
     # -- cross-references --------------------------------------------------------------
 
@@ -234,14 +328,11 @@ def _page_link(
 
 
 def unresolved_design_ref(app: object, domain: Domain | None, node: pending_xref) -> bool | None:
-    """Replace Sphinx's generic "reference target not found" with a designdoc.ref warning."""
+    """Silence Sphinx's generic "reference target not found" for ``design`` references:
+    the domain found them when the project was checked
+    (:meth:`DesignDomain.project_findings`)."""
     if domain is None or domain.name != "design":
         return None
-    if not node.get("refwarn"):  # relation fields: check_project already warned
-        return True
-    typ, target = node["reftype"], node["reftarget"]
-    hint = meant(cast("DesignDomain", domain).catalog.closest(typ, target, node.get("refdoc")))
-    report.warn("ref", f"design:{typ} reference target not found: {target}{hint}", node)
     return True
 
 

@@ -114,11 +114,15 @@ def page_to_json(page: Page, settings: Settings) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def export(catalog: Catalog, settings: Settings) -> dict[str, Any]:
-    """Every collected doc by id, in id order, with the schema version."""
+def export(
+    catalog: Catalog, settings: Settings, findings: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Every collected doc by id, in id order, with the schema version, and the
+    build's findings (rows of :func:`sphinx_designdoc.findings.to_row`, in file order)."""
     return {
         "version": SCHEMA_VERSION,
         "docs": {page.id: page_to_json(page, settings) for page in catalog.ordered_pages()},
+        "findings": findings or [],
     }
 
 

@@ -19,6 +19,7 @@ from sphinx_designdoc.outdated import setup_outdated
 from sphinx_designdoc.render.check_marks import setup_check_marks
 from sphinx_designdoc.render.expand import setup_expand
 from sphinx_designdoc.render.fields import setup_fields
+from sphinx_designdoc.review import setup_review
 from sphinx_designdoc.sections.alternatives import setup_alternatives
 from sphinx_designdoc.sections.anchors import setup_anchors
 from sphinx_designdoc.sections.components import setup_components
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 #: Bump when the stored model changes shape, so old environments are re-read.
-ENV_VERSION = 3  # 3: what a page shows from others is noted as it is read
+ENV_VERSION = 4  # 4: the findings of each page are kept
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "designdoc.css"
 
@@ -67,6 +68,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_builder(DesignDocBuilder)
     setup_outdated(app)
     setup_json_output(app)
+    setup_review(app)
     setup_static(app)
     return {
         "version": __version__,

@@ -10,6 +10,7 @@ from sphinx.builders._epub_base import EpubBuilder
 
 from sphinx_designdoc.domain import get_domain
 from sphinx_designdoc.export import SCHEMA_VERSION, dumps, export
+from sphinx_designdoc.review import finding_rows
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -22,7 +23,7 @@ def write_export(env: BuildEnvironment, outdir: str | Path) -> Path:
     """Write the export of the whole collection; an unchanged file is left untouched."""
     domain = get_domain(env)
     path = Path(outdir) / JSON_NAME
-    text = dumps(export(domain.catalog, domain.settings))
+    text = dumps(export(domain.catalog, domain.settings, finding_rows(env)))
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -269,6 +269,10 @@ class Finding:
     """A problem a rule found: turned into a ``designdoc.<subtype>`` warning at file:line.
 
     The file is ``source`` when known (an included file, say), else the page's own.
+    ``about`` names what is wrong (a section, an item and its field, a placeholder)
+    in words that survive edits elsewhere: with the subtype and the doc it makes the
+    finding's ``key`` (:mod:`sphinx_designdoc.findings`), which the export and the
+    baseline use; ``key`` is empty until the finding is keyed.
     """
 
     subtype: Subtype
@@ -276,8 +280,12 @@ class Finding:
     docname: str
     line: int | None = None
     source: str = ""
+    about: str = field(default="", compare=False)  # tests compare what is reported
+    key: str = field(default="", compare=False)
 
     @classmethod
-    def at(cls, subtype: Subtype, message: str, docname: str, where: Location) -> Finding:
+    def at(
+        cls, subtype: Subtype, message: str, docname: str, where: Location, *, about: str
+    ) -> Finding:
         """A finding at ``where``, such as an item's location or one of its options'."""
-        return cls(subtype, message, docname, where.line, where.source)
+        return cls(subtype, message, docname, where.line, where.source, about)

@@ -59,7 +59,8 @@ def shown_digest(
     ``:prd:`` link to a page shows.
     """
     digest = hashlib.sha256()
-    for role, target in shown.refs:
+    for ref in shown.refs:
+        role, target = ref.role, ref.target
         found = title_of(target) if role == PRD_ROLE else catalog.resolve(role, target, docname)
         digest.update(repr(found).encode())
     if shown.status and (page := catalog.pages.get(docname)):

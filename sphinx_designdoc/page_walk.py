@@ -89,11 +89,24 @@ def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
         parent = parent.parent
 
 
+@dataclass(frozen=True)
+class DesignRef:
+    """A ``design`` reference on a page: its role, its target and where it is written.
+
+    ``warn`` is false for the links of relation fields, whose targets the relation rules
+    check (the role's own check would report them twice)."""
+
+    role: str
+    target: str
+    location: Location
+    warn: bool
+
+
 @dataclass
 class PageWalk:
     """What the domain needs of a page once it is read, found in one walk of it."""
 
-    refs: list[tuple[str, str]] = field(default_factory=list)  # design references
+    refs: list[DesignRef] = field(default_factory=list)  # design references
     titles: list[str | None] = field(default_factory=list)  # each section's, None if untitled
     texts: list[nodes.Text] = field(default_factory=list)
 
@@ -106,7 +119,11 @@ def walk_page(document: nodes.document) -> PageWalk:
             found.texts.append(node)
         elif isinstance(node, addnodes.pending_xref):
             if node.get("refdomain") == "design":
-                found.refs.append((node["reftype"], node["reftarget"]))
+                where = Location(node.source or "", node.line)
+                ref = DesignRef(
+                    node["reftype"], node["reftarget"], where, bool(node.get("refwarn"))
+                )
+                found.refs.append(ref)
         elif isinstance(node, nodes.section):
             titled = node.children and isinstance(node[0], nodes.title)
             found.titles.append(node[0].astext() if titled else None)

@@ -45,3 +45,8 @@ def _location(finding: Finding) -> str | tuple[str, int | None]:
     if not finding.source:
         return (finding.docname, finding.line)
     return f"{os.path.abspath(finding.source)}:{finding.line or ''}"
+
+
+def inform(message: str) -> None:
+    """A line of the build's own output (not a warning: ``-W`` does not fail on it)."""
+    logger.info(message)

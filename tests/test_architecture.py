@@ -18,12 +18,12 @@ PACKAGE = Path(__file__).parents[1] / "sphinx_designdoc"
 #: imports only modules of its own layer or lower ones. Type-only imports count too.
 LAYERS = {
     "core": ("model", "values", "settings", "coverage", "catalog", "query", "export",
-             "scaffold", "rules", "diff"),
+             "scaffold", "rules", "diff", "findings", "baseline"),
     "adapters": ("i18n", "report", "config", "css", "labels"),
     "domain": ("domain", "page_walk"),
     "render": ("render",),
     "sections": ("sections", "indexes"),
-    "outputs": ("outdated", "json_output", "builder"),
+    "outputs": ("outdated", "review", "json_output", "builder"),
     "entry points": ("extension", "cli", "__init__"),
 }  # fmt: skip
 RANK = {part: rank for rank, parts in enumerate(LAYERS.values()) for part in parts}

@@ -296,10 +296,10 @@ def test_same_text_is_a_duplicate_and_untitled_items_differ(
         first_untitled, second_untitled = lines_of(page, untitled)
         repeated = digest_id("goal", "⚡")
         assert [(w.file, w.line, w.subtype, w.message) for w in result.warnings] == [
+            (name, duplicate, "duplicate", f"duplicate goal id {repeated!r} in this doc"),
             (name, first_untitled, "missing", "goal has no title"),
             (name, second_untitled, "missing", "goal has no title"),
-            (name, duplicate, "duplicate", f"duplicate goal id {repeated!r} in this doc"),
-        ]
+        ]  # in file order
         return [goal["id"] for goal in result.json()["docs"]["index"]["goals"]]
 
     ids = goal_ids("")
@@ -391,14 +391,14 @@ def test_unknown_options_warn_with_a_suggestion_and_the_directive_renders(tmp_pa
            Body stays.
         """)
     result = build(write_project(tmp_path, {"index.rst": page}), freshenv=True)
-    assert [(w.line, w.subtype, w.message) for w in result.warnings] == [
+    assert [(w.line, w.subtype, w.message) for w in result.warnings] == [  # in file order
+        (line_of(page, ".. alternative::"), "missing", "alternative 'A' has no :why-not:"),
         (
             line_of(page, ":why_not:"),
             "option",
             "unknown option :why_not: of alternative; did you mean 'why-not'?",
         ),
         (line_of(page, ":colour:"), "option", "unknown option :colour: of alternative"),
-        (line_of(page, ".. alternative::"), "missing", "alternative 'A' has no :why-not:"),
     ]
     assert "Body stays." in result.soup("index").get_text()
 

@@ -27,7 +27,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_designdoc import report, rules
+from sphinx_designdoc import rules
 from sphinx_designdoc.catalog import TYPE_ROLES
 from sphinx_designdoc.css import css_class, link_classes
 from sphinx_designdoc.domain import get_domain
@@ -85,7 +85,8 @@ class DesignIndexDirective(DesignDirective):
     def render(self) -> list[nodes.Node]:
         kind = (self.arguments[0] if self.arguments else "").strip().lower()
         if kind not in SPECS:
-            self.warn("option", unknown_choice("design-index kind", kind, tuple(SPECS)))
+            message = unknown_choice("design-index kind", kind, tuple(SPECS))
+            self.warn("option", message, about="kind")
             return []
         query = IndexQuery(
             kind=kind,
@@ -97,8 +98,8 @@ class DesignIndexDirective(DesignDirective):
             columns=tuple(c.lower() for c in self.option_list("columns")),
             location=self.location,
         )
-        findings = rules.check_query(query, self.settings, self.env.docname)
-        report.emit(findings)
+        for finding in rules.check_query(query, self.settings, self.env.docname):
+            self.domain.note(finding)
         allowed = allowed_columns(kind, self.settings)
         columns = tuple(column for column in query.columns if column in allowed)
         sort = query.sort if query.sort.lstrip("-") in allowed else ""

@@ -18,4 +18,10 @@ def check_alternatives(page: Page, settings: Settings) -> Iterator[Finding]:
     for alt in page.alternatives:
         if not alt.why_not:
             message = f"{named('alternative', alt.title)} has no :why-not:"
-            yield Finding.at("missing", message, page.docname, alt.location)
+            yield Finding.at(
+                "missing",
+                message,
+                page.docname,
+                alt.location,
+                about=f"alternative:{alt.id}:why-not",
+            )

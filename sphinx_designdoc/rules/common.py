@@ -13,11 +13,12 @@ PageRule = Callable[[Page, Settings], Iterator[Finding]]
 
 
 def choice(
-    docname: str, where: Location, what: str, value: str, choices: tuple[str, ...]
+    docname: str, where: Location, what: str, value: str, choices: tuple[str, ...], about: str
 ) -> Iterator[Finding]:
     """An ``option`` finding at ``where`` when ``value`` is not one of ``choices``."""
     if value not in choices:
-        yield Finding.at("option", unknown_choice(what, value, choices), docname, where)
+        message = unknown_choice(what, value, choices)
+        yield Finding.at("option", message, docname, where, about=about)
 
 
 def named(what: str, title: str) -> str:

@@ -34,4 +34,5 @@ def _check_dependencies(page: Page, catalog: Catalog) -> Iterator[Finding]:
                     f"which is no component of this doc{hint}",
                     page.docname,
                     component.location.of("depends-on"),
+                    about=f"component:{component.id}:depends-on:{dependency}",
                 )

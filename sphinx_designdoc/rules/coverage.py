@@ -46,4 +46,5 @@ def check_coverage(page: Page, settings: Settings) -> Iterator[Finding]:
             f"required section {heading!r} is missing ({meta.status!r} docs need it): add {how}",
             page.docname,
             meta.location,
+            about=key,
         )

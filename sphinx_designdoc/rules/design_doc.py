@@ -25,7 +25,7 @@ def check_doc_meta(page: Page, settings: Settings) -> Iterator[Finding]:
         return
     if meta.status:
         where = meta.location.of("status")
-        yield from choice(page.docname, where, "status", meta.status, settings.statuses)
+        yield from choice(page.docname, where, "status", meta.status, settings.statuses, "status")
     for name, value in (("created", meta.created), ("updated", meta.updated)):
         if value and not is_iso_date(value):
             yield Finding.at(
@@ -33,6 +33,7 @@ def check_doc_meta(page: Page, settings: Settings) -> Iterator[Finding]:
                 f"bad :{name}: date {value!r}; expected YYYY-MM-DD",
                 page.docname,
                 meta.location.of(name),
+                about=name,
             )
 
 
@@ -50,6 +51,7 @@ def check_doc_ids(pages: Mapping[str, Page]) -> Iterator[Finding]:
                 f"duplicate design doc id {page.id!r}; also used by {first[page.id]!r}",
                 page.docname,
                 page.meta.location.of("id"),
+                about=f"id:{page.docname}",  # the other doc has the same id
             )
         else:
             first[page.id] = page.docname
@@ -68,7 +70,7 @@ def check_relation_targets(pages: Mapping[str, Page]) -> Iterator[Finding]:
                     hint = meant(intended_doc(target, known, meta.id))
                     yield Finding.at(
                         "ref", f":{kind}: names unknown design doc {target!r}{hint}", docname,
-                        meta.location.of(kind),
+                        meta.location.of(kind), about=f"{kind}:{target}",
                     )  # fmt: skip
 
 
@@ -80,7 +82,7 @@ def check_lifecycle(page: Page, settings: Settings) -> Iterator[Finding]:
     if meta.status == "approved":
         if not meta.reviewers:
             yield Finding.at("lifecycle", "approved design doc has no :reviewers:", page.docname,
-                             meta.location.of("status"))  # fmt: skip
+                             meta.location.of("status"), about="reviewers")  # fmt: skip
         for question in page.questions:
             if question.is_open:
                 yield Finding.at(
@@ -89,6 +91,7 @@ def check_lifecycle(page: Page, settings: Settings) -> Iterator[Finding]:
                     "answer it with :resolution:",
                     page.docname,
                     question.location,
+                    about=f"question:{question.id}",
                 )
     if meta.status == "in-review" and settings.stale_days and meta.updated:
         try:
@@ -103,6 +106,7 @@ def check_lifecycle(page: Page, settings: Settings) -> Iterator[Finding]:
                 f"(designdoc_stale_days is {settings.stale_days})",
                 page.docname,
                 meta.location.of("updated"),
+                about="stale",
             )
 
 
@@ -126,6 +130,7 @@ def check_successors(pages: Mapping[str, Page]) -> Iterator[Finding]:
                 f"superseded design doc has no successor: no doc has ':supersedes: {doc_id}'" + why,
                 page.docname,
                 page.meta.location.of("status") if page.meta else Location(),
+                about="successor",
             )
     yield from _cycles(docs)
 
@@ -173,6 +178,7 @@ def _walk(
                 "supersedes cycle: " + " -> ".join([*rotated, first]),
                 docs[first].docname,
                 meta.location.of("supersedes") if meta else Location(),
+                about="supersedes-cycle:" + ",".join(sorted(cycle)),
             )
         return
     path.append(node)

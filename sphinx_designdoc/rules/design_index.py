@@ -18,13 +18,17 @@ def check_query(query: IndexQuery, settings: Settings, docname: str) -> list[Fin
 
     def unknown(what: str, option: str, values: tuple[str, ...], choices: tuple[str, ...]) -> None:
         for value in values:
-            findings.extend(choice(docname, query.location.of(option), what, value, choices))
+            where = query.location.of(option)
+            about = f"design-index:{query.kind}:{option}:{value}"
+            findings.extend(choice(docname, where, what, value, choices, about))
 
     unknown("status", "status", query.statuses, settings.statuses)
     choices = kind_choices(query.kind, settings)
     if query.kinds and not choices:
         message = f":kind: does not apply to a {query.kind!r} index"
-        findings.append(Finding.at("option", message, docname, query.location.of("kind")))
+        where = query.location.of("kind")
+        about = f"design-index:{query.kind}:kind"
+        findings.append(Finding.at("option", message, docname, where, about=about))
     else:
         unknown("kind", "kind", query.kinds, choices)
     columns = allowed_columns(query.kind, settings)

@@ -28,6 +28,6 @@ def check_duplicate_items(page: Page, settings: Settings) -> Iterator[Finding]:
             if item_id in seen:
                 yield Finding.at(
                     "duplicate", f"duplicate {what} id {item_id!r} in this doc", page.docname,
-                    where,
+                    where, about=f"{what.replace(' ', '-')}:{item_id}",
                 )  # fmt: skip
             seen.add(item_id)

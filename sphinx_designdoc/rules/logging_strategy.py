@@ -33,7 +33,8 @@ def check_logging(page: Page, settings: Settings) -> Iterator[Finding]:
         return
     selection = logging.location.of("use-cases")
     for use_case in logging.use_cases:
-        yield from choice(page.docname, selection, "log use case", use_case, settings.log_use_cases)
+        yield from choice(page.docname, selection, "log use case", use_case,
+                           settings.log_use_cases, f"use-cases:{use_case}")  # fmt: skip
     detailed = {detail.use_case for detail in logging.details}
     for use_case in logging.use_cases:
         if use_case in settings.log_use_cases and use_case not in detailed:
@@ -42,12 +43,13 @@ def check_logging(page: Page, settings: Settings) -> Iterator[Finding]:
                 f"log use case {use_case!r} is selected but has no log-use-case details",
                 page.docname,
                 selection,
+                about=f"log-use-case:{use_case}",
             )
     for detail in logging.details:
         if detail.use_case:  # an empty name already warned at the directive
             yield from choice(
                 page.docname, detail.location, "log use case", detail.use_case,
-                settings.log_use_cases,
+                settings.log_use_cases, f"log-use-case:{detail.use_case}",
             )  # fmt: skip
         if detail.retention and retention_days(detail.retention) is None:
             yield Finding.at(
@@ -55,11 +57,12 @@ def check_logging(page: Page, settings: Settings) -> Iterator[Finding]:
                 _retention_problem(detail.retention),
                 page.docname,
                 detail.location.of("retention"),
+                about=f"log-use-case:{detail.use_case}:retention",
             )
     if logging.pii and not logging.privacy:
         yield Finding.at(
             "missing", ":pii: fields are listed without :privacy: notes", page.docname,
-            logging.location.of("pii"),
+            logging.location.of("pii"), about="privacy",
         )  # fmt: skip
 
 
@@ -101,4 +104,5 @@ def check_privacy(page: Page, settings: Settings) -> Iterator[Finding]:
                     "but is not listed in :pii:",
                     page.docname,
                     detail.location.of("fields"),
+                    about=f"fields:{field}",
                 )

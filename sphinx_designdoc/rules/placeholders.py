@@ -42,4 +42,5 @@ def find_placeholders(
                     f"template placeholder {match.group()!r} left in",
                     page.docname,
                     where,
+                    about=match.group(),
                 )

@@ -17,7 +17,6 @@ from docutils.parsers.rst import directives
 from docutils.parsers.rst.states import RSTState
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_designdoc import report
 from sphinx_designdoc.domain import get_domain
 from sphinx_designdoc.model import Finding, Location, Page, merge_answers
 from sphinx_designdoc.render.fields import field_list
@@ -187,6 +186,7 @@ class DesignDirective(SphinxDirective):
                     "options end at a blank line, or at a line-break character (such as "
                     "U+000C or U+2028) inside a value",
                     where=self._in_content(name, seen[name]),
+                    about=f"content:{name}",
                 )
 
     def _in_content(self, name: str, nth: int) -> Location:
@@ -212,6 +212,7 @@ class DesignDirective(SphinxDirective):
                 f"the content of {self.name} begins with a transition (a line such as "
                 "'***'), which only separates parts of a page or section; it is left out",
                 where=self.location_of(parsed[0]),
+                about="transition",
             )
             del parsed[0]
         return parsed
@@ -227,11 +228,28 @@ class DesignDirective(SphinxDirective):
         return split_list(self.options.get(name))
 
     def warn(
-        self, subtype: Subtype, message: str, option: str = "", *, where: Location | None = None
+        self,
+        subtype: Subtype,
+        message: str,
+        option: str = "",
+        *,
+        where: Location | None = None,
+        about: str = "",
     ) -> None:
-        """Warn at ``where``, else at ``option``'s line, else at the directive's."""
+        """Warn at ``where``, else at ``option``'s line, else at the directive's, once the
+        page is read. The finding is about ``about`` (default: the option) of
+        :attr:`subject`."""
         where = where or (self.location.of(option) if option else self.location)
-        report.emit([Finding.at(subtype, message, self.env.docname, where)])
+        about = ":".join(part for part in (self.subject, about or option) if part)
+        self.domain.note(Finding.at(subtype, message, self.env.docname, where, about=about))
+
+    @property
+    def subject(self) -> str:
+        """What this directive's findings are about, in the key: its name and, for an
+        item, its id as written or else its title's slug (its id may not be known yet)."""
+        written = str(self.options.get("id") or "").strip()
+        named = written or (slugify(self.arguments[0]) if self.arguments else "")
+        return f"{self.name}:{named}" if named else self.name
 
     def item_id(self, explicit: str, title: str, what: str, text: str | None = None) -> str:
         """The author's ``:id:`` when it is usable, else a slug of it or of the title.
@@ -257,7 +275,7 @@ class DesignDirective(SphinxDirective):
         """The item's title (inline markup allowed) and its plain text; warns if absent."""
         title_nodes, title = self.inline(self.arguments[0] if self.arguments else "")
         if not title:
-            self.warn("missing", f"{self.name} has no title")
+            self.warn("missing", f"{self.name} has no title", about="title")
         return title_nodes, title
 
     def inline(self, text: str) -> tuple[list[nodes.Node], str]:
@@ -319,7 +337,7 @@ class SectionDirective(DesignDirective):
             problems.append(f"a page holds one {self.name}; the first is at line {self.earlier}")
         if problems:
             note = [self.merge_note] if repeated and self.merge_note else []
-            self.warn("structure", "; ".join([*problems, *note]))
+            self.warn("structure", "; ".join([*problems, *note]), about="placement")
 
 
 def note_merge(added: str, ignored: Sequence[str]) -> str:

@@ -85,6 +85,7 @@ class DesignDocDirective(SectionDirective):
                 "duplicate",
                 "a page holds at most one design-doc; this one is not "
                 f"collected (the first is at line {page.meta.line})",
+                about="second",
             )
         overview = nodes.container("", *body, classes=["designdoc-overview"])
         banner, backlinks = late

@@ -151,7 +151,8 @@ class LogUseCaseDirective(DesignDirective):
         name = name_key(self.arguments[0] if self.arguments else "")
         if not name:  # one warning, with what an option warning would add: the choices
             choices = ", ".join(self.settings.log_use_cases)
-            self.warn("missing", f"log-use-case names no use case; expected one of {choices}")
+            message = f"log-use-case names no use case; expected one of {choices}"
+            self.warn("missing", message, about="use-case")
         detail = LogUseCase(
             use_case=name,
             events=self.option_list("events"),

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-from sphinx_designdoc import report
 from sphinx_designdoc.coverage import normalize_heading
 from sphinx_designdoc.domain import get_domain
 from sphinx_designdoc.model import Finding
@@ -49,7 +48,8 @@ class SwallowedHeadings(SphinxTransform):
     default_priority = 500
 
     def apply(self, **kwargs: object) -> None:
-        titles = get_domain(self.env).settings.section_titles()
+        domain = get_domain(self.env)
+        titles = domain.settings.section_titles()
         template = {title for names in titles.values() for title in names}
         swallowed: dict[int, tuple[nodes.Element, list[str]]] = {}
         for rubric in self.document.findall(nodes.rubric):
@@ -61,8 +61,9 @@ class SwallowedHeadings(SphinxTransform):
                 continue
             swallowed.setdefault(id(holder), (holder, []))[1].append(text)
         for holder, headings in swallowed.values():
-            report.emit([Finding("structure", _message(holder, headings), self.env.docname,
-                                   holder.line, holder.source or "")])  # fmt: skip
+            message, about = _message(holder, headings), f"swallowed:{headings[0]}"
+            where = (holder.line, holder.source or "")
+            domain.note(Finding("structure", message, self.env.docname, *where, about=about))
 
 
 def _message(holder: nodes.Element, headings: list[str]) -> str:

@@ -27,7 +27,7 @@ from sphinx_designdoc.rules.common import choice, doc_ids, intended_doc, named
 def test_choice(value: str, choices: tuple[str, ...], message: str | None) -> None:
     where = Location("designs/x.rst", 6)
     expected = [Finding("option", message, "designs/x", 6, "designs/x.rst")] if message else []
-    assert list(choice("designs/x", where, "status", value, choices)) == expected
+    assert list(choice("designs/x", where, "status", value, choices, "status")) == expected
 
 
 @pytest.mark.parametrize(
