@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from sphinx_designdoc.diff import diff_exports, load_export, to_markdown, to_text
+from sphinx_designdoc.diff import diff_exports, to_markdown, to_text
+from sphinx_designdoc.export_file import load_export
 from sphinx_designdoc.settings import TEMPLATE_SECTIONS
 
 

@@ -1,33 +1,25 @@
 """``sphinx-designdoc diff``: what a change does to the design docs, from two exports.
 
-Pure functions over two ``designdoc.json`` files (see docs/json.md): :func:`load_export`
-reads and checks one, :func:`diff_exports` compares two into :class:`Changes`, and
-:func:`to_text`, :func:`to_markdown` and :func:`to_json` render them. Both files are
-untrusted input: every piece of text they hold is escaped by the renderers, and nothing
-here depends on the order of keys or the order of iteration, so the output is
-deterministic.
+Pure functions over two ``designdoc.json`` files (see docs/json.md), each read and
+checked by :func:`~sphinx_designdoc.export_file.load_export`: :func:`diff_exports`
+compares two into :class:`Changes`, and :func:`to_text`, :func:`to_markdown` and
+:func:`to_json` render them. Both files are untrusted input: every piece of text they
+hold is escaped by the renderers (:mod:`sphinx_designdoc.escaping`), and nothing here
+depends on the order of keys or the order of iteration, so the output is deterministic.
 """
 
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections import Counter
-from dataclasses import asdict, dataclass, field
-from functools import cache
-from pathlib import Path
+from dataclasses import asdict, dataclass
 from typing import Any, Literal, cast
 from urllib.parse import quote
 
-from sphinx_designdoc.export import SCHEMA_VERSION, load_schema
+from sphinx_designdoc.escaping import code_span, escape_markdown, plain
 
 Value = str | bool | list[str] | None
 Kind = Literal["added", "removed", "changed"]
-
-
-class DiffInputError(Exception):
-    """A file that cannot be compared; the message is one line, naming the file."""
 
 
 @dataclass(frozen=True)
@@ -67,180 +59,27 @@ class DocChange:
 
 
 @dataclass(frozen=True)
-class Changes:
-    """Every doc that differs, in doc id order.
+class FindingChange:
+    """A finding of one export that the other lacks (by key), as the export has it."""
 
-    ``findings_new`` and ``findings_fixed`` (finding keys) are the seam for findings: the
-    export holds none yet, so they stay empty until it does (see :func:`diff_findings`).
-    """
+    key: str
+    subtype: str
+    message: str
+    source: str | None
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Every doc that differs, in doc id order; the findings new in the head and those
+    fixed since the base, in key order."""
 
     docs: tuple[DocChange, ...] = ()
-    findings_new: tuple[str, ...] = field(default=())
-    findings_fixed: tuple[str, ...] = field(default=())
+    findings_new: tuple[FindingChange, ...] = ()
+    findings_fixed: tuple[FindingChange, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.docs or self.findings_new or self.findings_fixed)
-
-
-# --------------------------------------------------------------------------- loading
-
-
-#: The keywords of the packaged schema that :func:`schema_error` checks; the others it
-#: meets are annotations. A schema using any other keyword fails the tests.
-CHECKED_KEYWORDS = frozenset(
-    {
-        "type",
-        "const",
-        "enum",
-        "required",
-        "properties",
-        "additionalProperties",
-        "items",
-        "oneOf",
-        "$ref",
-        "minimum",
-    }
-)
-ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "$defs"})
-_TYPES: dict[str, Any] = {
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-    "string": lambda v: isinstance(v, str),
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
-}
-
-
-def _where(path: tuple[str, ...]) -> str:
-    return "/".join(path) or "top level"
-
-
-def _object_error(schema: dict[str, Any], value: dict[str, Any], path: tuple[str, ...],
-                  root: dict[str, Any]) -> str | None:  # fmt: skip
-    for key in schema.get("required", ()):
-        if key not in value:
-            return f"{_where(path)}: {key!r} is a required property"
-    properties = schema.get("properties", {})
-    extra = schema.get("additionalProperties", True)
-    for key in sorted(value):
-        if key in properties:
-            found = _error(properties[key], value[key], (*path, key), root)
-        elif extra is False:
-            found = f"{_where(path)}: unexpected property {_one_line(repr(key), 40)}"
-        elif isinstance(extra, dict):
-            found = _error(extra, value[key], (*path, key), root)
-        else:
-            found = None
-        if found:
-            return found
-    return None
-
-
-def _value_error(schema: dict[str, Any], value: Any, path: tuple[str, ...]) -> str | None:
-    types = schema.get("type")
-    if types is not None:
-        names = [types] if isinstance(types, str) else types
-        if not any(_TYPES[name](value) for name in names):
-            return f"{_where(path)}: {_one_line(json.dumps(value), 40)} is not of type {names}"
-    if "const" in schema and (value, type(value)) != (schema["const"], type(schema["const"])):
-        return f"{_where(path)}: {schema['const']!r} was expected"
-    if "enum" in schema and value not in schema["enum"]:
-        return f"{_where(path)}: one of {', '.join(map(repr, schema['enum']))} was expected"
-    if "minimum" in schema and _TYPES["number"](value) and value < schema["minimum"]:
-        return f"{_where(path)}: {value} is less than {schema['minimum']}"
-    return None
-
-
-def _error(schema: dict[str, Any], value: Any, path: tuple[str, ...], root: dict[str, Any]
-           ) -> str | None:  # fmt: skip
-    if "$ref" in schema:
-        target: Any = root
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        return _error(target, value, path, root)
-    if found := _value_error(schema, value, path):
-        return found
-    if "oneOf" in schema:
-        errors = [_error(sub, value, path, root) for sub in schema["oneOf"]]
-        if errors.count(None) != 1:
-            return min((e for e in errors if e), key=len, default=f"{_where(path)}: ambiguous")
-    if isinstance(value, dict):
-        return _object_error(schema, value, path, root)
-    if isinstance(value, list) and isinstance(schema.get("items"), dict):
-        for number, item in enumerate(value):
-            if found := _error(schema["items"], item, (*path, str(number)), root):
-                return found
-    return None
-
-
-def schema_error(data: Any, schema: dict[str, Any] | None = None) -> str | None:
-    """The first place ``data`` does not match the packaged schema, or ``None``.
-
-    A small validator for the keywords the schema uses (:data:`CHECKED_KEYWORDS`): about
-    twenty times faster than jsonschema on a large export, and no dependency. The tests
-    check that it agrees with jsonschema.
-    """
-    schema = schema or _packaged_schema()
-    return _error(schema, data, (), schema)
-
-
-def _keywords(schema: Any) -> set[str]:
-    found: set[str] = set()
-    if isinstance(schema, dict):
-        for key, value in schema.items():
-            found.add(key)
-            if key in {"properties", "$defs"}:
-                for sub in value.values():
-                    found |= _keywords(sub)
-            elif key not in {"const", "enum", "description", "title"}:
-                found |= _keywords(value)
-    elif isinstance(schema, list):
-        for sub in schema:
-            found |= _keywords(sub)
-    return found
-
-
-@cache
-def _packaged_schema() -> dict[str, Any]:
-    """The packaged schema, read once, when the first file is checked (not on import:
-    the command line imports this module for every command). That it uses only
-    :data:`CHECKED_KEYWORDS` is a test's job."""
-    return load_schema()
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def load_export(path: str | Path) -> dict[str, Any]:
-    """The export in ``path``, checked: readable, JSON, this version, the documented shape."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DiffInputError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise DiffInputError(f"{path}: cannot read it: {_one_line(str(reason))}") from None
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise DiffInputError(f"{path}: not JSON: {_one_line(str(error))}") from None
-    if not isinstance(data, dict):
-        raise DiffInputError(f"{path}: not a designdoc.json export (not an object)")
-    version = data.get("version")
-    if type(version) is not int or version != SCHEMA_VERSION:
-        shown = _one_line(json.dumps(version), 40)
-        raise DiffInputError(
-            f"{path}: unsupported version {shown} (this release reads version {SCHEMA_VERSION})"
-        )
-    problem = schema_error(data)
-    if problem is not None:
-        raise DiffInputError(f"{path}: not a valid designdoc.json: {_one_line(problem)}")
-    return cast("dict[str, Any]", data)
 
 
 # --------------------------------------------------------------------------- comparing
@@ -383,14 +222,26 @@ def _diff_doc(doc_id: str, old: dict[str, Any], new: dict[str, Any]) -> DocChang
     )
 
 
-def diff_findings(base: dict[str, Any], head: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """Finding keys new in ``head`` and fixed since ``base``.
+def _findings(export: dict[str, Any]) -> dict[str, FindingChange]:
+    """The export's findings by key, but those ``suppress_warnings`` silences: a project
+    that silences a subtype does not want it reported here either."""
+    return {
+        row["key"]: FindingChange(
+            row["key"], row["subtype"], row["message"], row["source"], row["line"]
+        )
+        for row in export.get("findings", ())
+        if row["state"] != "suppressed"
+    }
 
-    The seam for findings: the export has no findings yet (docs/json.md), so there is
-    nothing to compare. When it gets them, compare their keys here; the renderers
-    already show :attr:`Changes.findings_new` and :attr:`Changes.findings_fixed`.
-    """
-    return [], []
+
+def diff_findings(
+    base: dict[str, Any], head: dict[str, Any]
+) -> tuple[list[FindingChange], list[FindingChange]]:
+    """The findings new in ``head`` and those fixed since ``base``, by key: a finding
+    whose lines moved is the same finding, one whose doc was renamed is not."""
+    before, after = _findings(base), _findings(head)
+    new = [after[key] for key in sorted(after.keys() - before.keys())]
+    return new, [before[key] for key in sorted(before.keys() - after.keys())]
 
 
 def diff_exports(base: dict[str, Any], head: dict[str, Any]) -> Changes:
@@ -407,38 +258,10 @@ def diff_exports(base: dict[str, Any], head: dict[str, Any]) -> Changes:
         elif (changed := _diff_doc(doc_id, old, new)) is not None:
             docs.append(changed)
     new_findings, fixed = diff_findings(base, head)
-    return Changes(tuple(docs), tuple(sorted(new_findings)), tuple(sorted(fixed)))
+    return Changes(tuple(docs), tuple(new_findings), tuple(fixed))
 
 
 # --------------------------------------------------------------------------- rendering
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_LINE_BREAKS = re.compile(r"[\n\r\t\x0b\x0c\x85\u2028\u2029]+")
-#: CommonMark lets any ASCII punctuation be escaped with a backslash; these are the ones
-#: that can start markup in GitHub Markdown (emphasis, code, links, images, headings,
-#: lists, tables, strike-through, HTML, entities, footnotes, math).
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=:$^\"'])")
-
-
-def _plain(text: str) -> str:
-    """One line of text without control characters or invisible direction changes."""
-    text = _LINE_BREAKS.sub(" ", text)
-    text = _CONTROL.sub("", text)
-    return "".join(c for c in text if unicodedata.category(c) != "Cf" or c == "\u200d")
-
-
-def escape_markdown(text: str) -> str:
-    """``text`` as inert Markdown: shown as written, on one line, starting no markup.
-
-    Line breaks become spaces; HTML is written as entities (``<img>`` shows as text);
-    punctuation that starts markup is backslash-escaped (links, images, code, emphasis,
-    headings, lists, ``|`` in table cells); ``@name`` mentions and ``#123`` references
-    are broken with a zero-width space so they notify and link nobody.
-    """
-    text = _plain(text)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
-    return text.replace("@", "@\u200b").replace("\\#", "\\#\u200b")
 
 
 def _shown(value: Value, quote_text: Any) -> str:
@@ -481,37 +304,54 @@ def _doc_lines(doc: DocChange, quote_text: Any, word: Any) -> list[str]:
 
 
 def summary(changes: Changes) -> str:
-    """One line: how many docs were added, removed, changed."""
-    if not changes.docs:
-        return "No design doc changed."
-    counts = [
-        f"{sum(doc.change == kind for doc in changes.docs)} {kind}"
-        for kind in ("added", "removed", "changed")
-        if any(doc.change == kind for doc in changes.docs)
+    """One line: how many docs were added, removed, changed; how many findings are new
+    and how many were fixed."""
+    line = "No design doc changed."
+    if changes.docs:
+        counts = [
+            f"{sum(doc.change == kind for doc in changes.docs)} {kind}"
+            for kind in ("added", "removed", "changed")
+            if any(doc.change == kind for doc in changes.docs)
+        ]
+        number = len(changes.docs)
+        verb = "design docs differ" if number > 1 else "design doc differs"
+        line = f"{number} {verb}: " + ", ".join(counts) + "."
+    found = [
+        f"{len(findings)} {name}"
+        for findings, name in ((changes.findings_new, "new"), (changes.findings_fixed, "fixed"))
+        if findings
     ]
-    number = len(changes.docs)
-    verb = "design docs differ" if number > 1 else "design doc differs"
-    return f"{number} {verb}: " + ", ".join(counts) + "."
+    return line + (" Findings: " + ", ".join(found) + "." if found else "")
 
 
-def _findings_lines(changes: Changes, word: Any) -> list[str]:
-    return [f"finding new: {word(key)}" for key in changes.findings_new] + [
-        f"finding fixed: {word(key)}" for key in changes.findings_fixed
+def _place(finding: FindingChange) -> str:
+    """``source:line``; a finding about the configuration has no source: ``conf.py``."""
+    place = finding.source or "conf.py"
+    return f"{place}:{finding.line}" if finding.line else place
+
+
+def _findings_lines(changes: Changes, key: Any, text: Any) -> list[str]:
+    """``new KEY (SOURCE:LINE): MESSAGE`` for each finding new, then each one fixed."""
+    return [
+        f"{change} {key(f.key)} ({text(_place(f))}): {text(f.message)}"
+        for change, findings in (("new", changes.findings_new), ("fixed", changes.findings_fixed))
+        for f in findings
     ]
 
 
 def _text_quote(text: str) -> str:
-    return json.dumps(_plain(text), ensure_ascii=False)
+    return json.dumps(plain(text), ensure_ascii=False)
 
 
 def to_text(changes: Changes) -> str:
     """Plain text for a terminal: values quoted as JSON strings, control characters gone."""
     lines = [summary(changes)]
     for doc in changes.docs:
-        lines += ["", f"{doc.change} {_plain(doc.id)} {_text_quote(doc.title)}"]
-        lines += ["  " + line for line in _doc_lines(doc, _text_quote, _plain)]
+        lines += ["", f"{doc.change} {plain(doc.id)} {_text_quote(doc.title)}"]
+        lines += ["  " + line for line in _doc_lines(doc, _text_quote, plain)]
     if changes.findings_new or changes.findings_fixed:
-        lines += ["", *_findings_lines(changes, _plain)]
+        lines += ["", "findings:"]
+        lines += ["  " + line for line in _findings_lines(changes, plain, plain)]
     return "\n".join(lines) + "\n"
 
 
@@ -522,7 +362,7 @@ def _md_quote(text: str) -> str:
 def page_url(base_url: str, docname: str) -> str:
     """``{base_url}/{docname}.html``, quoted so that it stays one Markdown link target."""
     base = quote(base_url.rstrip("/"), safe=":/?#@!$&*+,;=%~")
-    return f"{base}/{quote(_plain(docname), safe='/')}.html"
+    return f"{base}/{quote(plain(docname), safe='/')}.html"
 
 
 def to_markdown(changes: Changes, base_url: str | None = None) -> str:
@@ -539,7 +379,7 @@ def to_markdown(changes: Changes, base_url: str | None = None) -> str:
             lines += [""] + [f"- {line}" for line in body]
     if changes.findings_new or changes.findings_fixed:
         lines += ["", "### Findings", ""]
-        lines += [f"- {line}" for line in _findings_lines(changes, escape_markdown)]
+        lines += [f"- {line}" for line in _findings_lines(changes, code_span, escape_markdown)]
     return "\n".join(lines) + "\n"
 
 

@@ -18,7 +18,8 @@ PACKAGE = Path(__file__).parents[1] / "sphinx_designdoc"
 #: imports only modules of its own layer or lower ones. Type-only imports count too.
 LAYERS = {
     "core": ("model", "values", "settings", "coverage", "catalog", "query", "export",
-             "scaffold", "rules", "diff", "findings", "baseline"),
+             "scaffold", "rules", "escaping", "export_file", "diff", "findings", "baseline",
+             "annotate"),
     "adapters": ("i18n", "report", "config", "css", "labels"),
     "domain": ("domain", "page_walk"),
     "render": ("render",),

@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import sys
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import Any
 
@@ -18,22 +19,17 @@ from markdown_it import MarkdownIt
 
 from helpers import build, write_project
 from sphinx_designdoc.cli import main
-from sphinx_designdoc.diff import (
+from sphinx_designdoc.diff import Changes, diff_exports, page_url, to_json, to_markdown, to_text
+from sphinx_designdoc.escaping import escape_markdown, plain
+from sphinx_designdoc.export import load_schema
+from sphinx_designdoc.export_file import (
     ANNOTATIONS,
     CHECKED_KEYWORDS,
-    Changes,
-    DiffInputError,
+    ExportFileError,
     _keywords,
-    diff_exports,
-    escape_markdown,
     load_export,
-    page_url,
     schema_error,
-    to_json,
-    to_markdown,
-    to_text,
 )
-from sphinx_designdoc.export import load_schema
 
 EXPECTED = Path(__file__).parent / "diff"
 
@@ -232,6 +228,19 @@ CASES: dict[str, tuple[list[tuple[str, str, str | None]], list[str]]] = {
     ),
 }  # fmt: skip
 
+#: The findings each case adds (by key); none fixes one (the base has none: the reverse
+#: diff, base against head, is where they are fixed).
+FINDINGS_NEW = {
+    "component": ["ref:retry:component:scheduler:depends-on:clock"],
+    "log-use-case-added": ["option:retry:log-use-case:audit"],
+    "logging": ["option:retry:use-cases:audit"],
+    "status": [f"missing:retry:{name}" for name in ("api-design", "background", "data-model",
+               "error-handling", "migration-plan", "testing")],
+    "status-myst": [f"missing:emails:{name}" for name in ("alternatives", "api-design",
+                    "background", "data-model", "design", "error-handling",
+                    "logging-strategy", "migration-plan", "non-goals", "security")],
+}  # fmt: skip
+
 
 def apply(srcdir: Path, edits: list[tuple[str, str, str | None]]) -> None:
     for name, old, new in edits:
@@ -290,7 +299,8 @@ def test_each_kind_of_change(exports: Exports, case: str) -> None:
     head = exports.head(case, edits)
     changes = diff_exports(exports.base, head)
     assert changes
-    lines = [line.strip() for line in to_text(changes).splitlines()]
+    text = to_text(changes)
+    lines = [line.strip() for line in text.split("\nfindings:\n")[0].splitlines()]
     for line in expected:
         assert line in lines, f"{line!r} not in\n" + "\n".join(lines)
     # nothing else: every changed line is explained by the case
@@ -304,6 +314,12 @@ def test_each_kind_of_change(exports: Exports, case: str) -> None:
     # and the reverse diff mirrors it
     back = diff_exports(head, exports.base)
     assert [doc.id for doc in back.docs] == [doc.id for doc in changes.docs]
+    # the findings it adds, by key; the reverse diff has them fixed
+    new = FINDINGS_NEW.get(case, [])
+    assert [f.key for f in changes.findings_new] == new
+    assert changes.findings_fixed == back.findings_new == ()
+    assert back.findings_fixed == changes.findings_new
+    assert text.count("\n  new ") == len(new)
 
 
 def test_the_changes_object(exports: Exports) -> None:
@@ -327,6 +343,32 @@ def test_the_changes_object(exports: Exports) -> None:
     assert [(d.id, d.change) for d in changes.docs] == [("emails", "removed"),
                                                         ("refunds", "added")]  # fmt: skip
     assert changes.findings_new == changes.findings_fixed == ()
+
+
+@pytest.mark.parametrize(
+    ("case", "moved"),
+    [("status", ("retry.rst", ".. design-doc::", "History.\n\nMore history.\n\n.. design-doc::")),
+     ("status-myst", ("emails.md", ":::{design-doc}", "History.\n\nMore.\n\n:::{design-doc}"))],
+)  # fmt: skip
+def test_findings_moved_by_lines_above_them_are_neither_new_nor_fixed(
+    exports: Exports, case: str, moved: tuple[str, str, str]
+) -> None:
+    before = exports.head(case, CASES[case][0])
+    after = exports.head(f"{case}-moved", [*CASES[case][0], moved])
+    lines = {row["key"]: row["line"] for row in before["findings"]}
+    assert all(row["line"] == lines[row["key"]] + 4 for row in after["findings"])
+    changes = diff_exports(before, after)
+    assert (changes.findings_new, changes.findings_fixed) == ((), ())
+    assert "findings" not in to_text(changes)
+
+
+def test_a_suppressed_finding_is_neither_new_nor_fixed(exports: Exports) -> None:
+    head = exports.head("status", CASES["status"][0])
+    quiet = copy.deepcopy(head)
+    for row in quiet["findings"]:
+        row["state"] = "suppressed"
+    assert diff_exports(exports.base, quiet).findings_new == ()
+    assert len(diff_exports(exports.base, head).findings_new) == 6
 
 
 def snapshot_changes(exports: Exports) -> Changes:
@@ -420,6 +462,9 @@ def evil_exports(exports: Exports, text: str) -> tuple[dict[str, Any], dict[str,
     doc["non_goals"].append(text)
     doc["logging"]["privacy"] = text
     head["docs"][text] = dict(doc, id=text, docname=text)
+    head["findings"].append({"key": f"placeholder:{text}:{text}", "subtype": "placeholder",
+                             "message": text, "source": text, "line": 3, "docname": text,
+                             "doc": text, "state": "shown"})  # fmt: skip
     return base, head
 
 
@@ -432,9 +477,14 @@ def test_author_text_cannot_inject_markup(exports: Exports, text: str) -> None:
     assert "<img" not in html
     assert "<script" not in html
     assert 'href="javascript' not in html
+    # the finding's key is the one code span; GitHub links no mention or issue in code
+    (key,) = re.findall(r"<code>(.*?)</code>", html, re.DOTALL)
+    assert html_unescape(key) == f"placeholder:{plain(text)}:{plain(text)}".strip()
+    html = re.sub(r"<code>.*?</code>", "", html, flags=re.DOTALL)
     assert not re.search(r"<(em|strong|code|del|blockquote|ol|table)\b", html.replace(
         "<strong>", "", 1))  # fmt: skip  # only the summary is strong
-    assert re.findall(r"<h\d", html) == ["<h3", "<h3"]  # one heading per changed doc
+    # one heading per changed doc, and the findings'
+    assert re.findall(r"<h\d", html) == ["<h3", "<h3", "<h3"]
     assert re.search(r"@[a-z]", html) is None
     links = re.findall(r'<a href="([^"]*)"', html)
     assert len(links) == 2
@@ -527,7 +577,7 @@ def bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 )  # fmt: skip
 def test_bad_inputs(tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]) -> None:
     path, message = bad_files(tmp_path)[case]
-    with pytest.raises(DiffInputError, match=re.escape(message)):
+    with pytest.raises(ExportFileError, match=re.escape(message)):
         load_export(path)
     good = tmp_path / "good.json"
     good.write_text('{"version": 1, "docs": {}}', encoding="utf-8")
