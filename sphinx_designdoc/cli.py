@@ -3,6 +3,9 @@
 sphinx-designdoc new "Payment Retry" [--format rst|md] [--dir DIR] [--id ID] [--author NAME]
 sphinx-designdoc diff BASE.json HEAD.json [--format markdown|text|json] [--base-url URL]
                       [--exit-code]
+sphinx-designdoc findings BUILD/designdoc.json [--format text|github|gitlab|json]
+                          [--new-since BASE.json] [--prefix DIR]
+sphinx-designdoc baseline BUILD/designdoc.json [-o FILE]
 
 It imports no Sphinx: ``--help`` and ``--version`` answer at once, and the commands run
 where only the package is installed.
@@ -13,16 +16,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
-from sphinx_designdoc import __version__
-from sphinx_designdoc.diff import (
-    DiffInputError,
-    diff_exports,
-    load_export,
-    to_json,
-    to_markdown,
-    to_text,
-)
+from sphinx_designdoc import __version__, annotate, diff
+from sphinx_designdoc.baseline import baseline_rows, baseline_text
+from sphinx_designdoc.export_file import ExportFileError, load_export
 from sphinx_designdoc.scaffold import SUFFIXES, new_doc
 
 
@@ -62,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the doc id other docs use to refer to it (default: from the title)",
     )
     new.add_argument("--author", default="", help="fills in :authors: (default: a placeholder)")
+    _add_diff(commands)
+    _add_findings(commands)
+    _add_baseline(commands)
+    return parser
+
+
+def _add_diff(commands: Any) -> None:
     diff = commands.add_parser(
         "diff",
         help="show what changed between two designdoc.json exports",
@@ -90,30 +95,111 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit with status 1 when something changed",
     )
-    return parser
+
+
+def _add_findings(commands: Any) -> None:
+    findings = commands.add_parser(
+        "findings",
+        help="print an export's findings for a terminal or a CI system",
+        description="Print the findings of a designdoc.json export that the build showed "
+        "(not those in the baseline or silenced by suppress_warnings), for a terminal or "
+        "as annotations a CI system shows on the changed lines. Exit status: 0; 2 when "
+        "a file is missing, unreadable, invalid or of another version.",
+    )
+    findings.add_argument("export", type=Path, help="the build's designdoc.json")
+    findings.add_argument(
+        "--format",
+        choices=annotate.FORMATS,
+        default="text",
+        dest="findings_format",
+        help="text (the default: source:line: [designdoc.subtype] message), github "
+        "(GitHub Actions workflow commands), gitlab (a GitLab Code Quality report) or json",
+    )
+    findings.add_argument(
+        "--new-since",
+        type=Path,
+        default=None,
+        metavar="BASE",
+        help="only findings whose key is not in this export (e.g. the target branch's)",
+    )
+    findings.add_argument(
+        "--prefix",
+        default="",
+        metavar="DIR",
+        help="the source dir's place in the repository, put before every path (docs/): "
+        "GitHub and GitLab want paths from the repository's root",
+    )
+
+
+def _add_baseline(commands: Any) -> None:
+    baseline = commands.add_parser(
+        "baseline",
+        help="write a baseline of an export's findings",
+        description="Write a baseline of the findings of a designdoc.json export, for "
+        "designdoc_baseline: one finding a line, sorted by key. Findings silenced by "
+        "suppress_warnings are left out. Exit status: 0; 2 when the export is missing, "
+        "unreadable, invalid or of another version, or the file cannot be written.",
+    )
+    baseline.add_argument("export", type=Path, help="the build's designdoc.json")
+    baseline.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the file to write (default: print it)",
+    )
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    try:
-        base, head = load_export(args.base), load_export(args.head)
-    except DiffInputError as error:
-        print(f"sphinx-designdoc: {error}", file=sys.stderr)
-        return 2
-    changes = diff_exports(base, head)
+    base, head = load_export(args.base), load_export(args.head)
+    changes = diff.diff_exports(base, head)
     if args.diff_format == "markdown":
-        output = to_markdown(changes, args.base_url)
+        output = diff.to_markdown(changes, args.base_url)
     elif args.diff_format == "json":
-        output = to_json(changes)
+        output = diff.to_json(changes)
     else:
-        output = to_text(changes)
+        output = diff.to_text(changes)
     sys.stdout.write(output)
     return 1 if args.exit_code and changes else 0
 
 
+def run_findings(args: argparse.Namespace) -> int:
+    export = load_export(args.export)
+    base = load_export(args.new_since) if args.new_since is not None else None
+    found = annotate.shown_findings(export, args.prefix, base)
+    sys.stdout.write(annotate.RENDERERS[args.findings_format](found))
+    return 0
+
+
+def run_baseline(args: argparse.Namespace) -> int:
+    findings = load_export(args.export)["findings"]
+    text = baseline_text(findings)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"sphinx-designdoc: {args.output}: cannot write it: {error.strerror}",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    number = len(baseline_rows(findings))
+    print(f"wrote {number} finding{'' if number == 1 else 's'} to {args.output}")
+    return 0
+
+
+COMMANDS = {"diff": run_diff, "findings": run_findings, "baseline": run_baseline}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "diff":
-        return run_diff(args)
+    if args.command in COMMANDS:
+        try:
+            return COMMANDS[args.command](args)
+        except ExportFileError as error:
+            print(f"sphinx-designdoc: {error}", file=sys.stderr)
+            return 2
     try:
         path = new_doc(args.title, args.doc_format, args.directory, args.doc_id, args.author)
     except FileExistsError as error:

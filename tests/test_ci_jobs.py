@@ -145,8 +145,9 @@ def test_the_github_job(repo: tuple[Path, str], tmp_path: Path) -> None:
     commands = [step["run"] for step in steps if "run" in step and "pip install" not in step["run"]]
     results = []
     for command in commands:
-        command = command.replace("${{ github.event.pull_request.base.sha }}", base)
-        results.append(run(path, command, env))
+        results.append(
+            run(path, command.replace("${{ github.event.pull_request.base.sha }}", base), env)
+        )
     *passing, last = results
     assert [r.returncode for r in passing] == [0] * len(passing), [r.stderr for r in passing]
 
@@ -156,7 +157,8 @@ def test_the_github_job(repo: tuple[Path, str], tmp_path: Path) -> None:
         "alternative 'Stream every row' has no :why-not:"
     ]
     text = summary.read_text(encoding="utf-8")
-    assert "200 ms" in text and "120 ms" in text
+    assert "200 ms" in text
+    assert "120 ms" in text
     assert "missing:ledger-export:alternative:stream-every-row:why-not" in text
     assert "https://docs.example.com/export.html" in text
 
@@ -167,8 +169,13 @@ def test_the_github_job(repo: tuple[Path, str], tmp_path: Path) -> None:
 
 def test_the_gitlab_job(repo: tuple[Path, str]) -> None:
     path, base = repo
-    variables = {"CI_MERGE_REQUEST_DIFF_BASE_SHA": base, "CI_API_V4_URL": "https://gitlab.invalid/api/v4",
-                 "CI_PROJECT_ID": "7", "CI_MERGE_REQUEST_IID": "3", "DESIGNDOC_NOTE_TOKEN": "secret"}  # fmt: skip
+    variables = {
+        "CI_MERGE_REQUEST_DIFF_BASE_SHA": base,
+        "CI_API_V4_URL": "https://gitlab.invalid/api/v4",
+        "CI_PROJECT_ID": "7",
+        "CI_MERGE_REQUEST_IID": "3",
+        "DESIGNDOC_NOTE_TOKEN": "secret",
+    }
     env = ci_env(path, **variables)
     job = code_block("ci-gitlab-job")["design-docs"]
     assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
@@ -192,7 +199,8 @@ def test_the_gitlab_job(repo: tuple[Path, str]) -> None:
 def test_the_pre_commit_hook(repo: tuple[Path, str], tmp_path: Path) -> None:
     path, base = repo
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook["id"] == "designdoc" and hook["pass_filenames"] is False
+    assert hook["id"] == "designdoc"
+    assert hook["pass_filenames"] is False
     command = shlex.join([*shlex.split(hook["entry"]), *hook["args"]])
     env = ci_env(path)
     run(path, "rm -rf _build", env)

@@ -205,7 +205,8 @@ def test_a_finding_moved_by_lines_above_it_stays_baselined(tmp_path: Path) -> No
     result = sphinx_w(srcdir)
     assert (result.returncode, warned(result)) == (0, []), result.stderr
     moved = [row for row in export_of(srcdir)["findings"] if row["source"] in FILES]
-    assert moved and {row["state"] for row in moved} == {"baselined"}
+    assert moved
+    assert {row["state"] for row in moved} == {"baselined"}
 
 
 def test_fixed_entries_are_listed_without_failing(tmp_path: Path) -> None:
@@ -284,7 +285,9 @@ def top_level_starts(lines: list[str]) -> list[int]:
 FILLERS = ("", "A paragraph written elsewhere.", "Two lines\nof text.")
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_edits_elsewhere_never_change_the_keys_of_untouched_findings(
     faults: Build, tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
@@ -298,7 +301,7 @@ def test_edits_elsewhere_never_change_the_keys_of_untouched_findings(
         lines = (srcdir / name).read_text("utf-8").split("\n")
         points = data.draw(st.lists(st.sampled_from(top_level_starts(lines)), max_size=4))
         for point in sorted(points, reverse=True):
-            filler = data.draw(st.sampled_from(FILLERS)).split("\n") + [""]
+            filler = [*data.draw(st.sampled_from(FILLERS)).split("\n"), ""]
             lines[point:point] = filler
             shift.setdefault(name, []).extend([point] * len(filler))
         (srcdir / name).write_text("\n".join(lines), "utf-8")
