@@ -2,8 +2,9 @@
 
     python benchmarks/diff_exports.py [DOCS]
 
-The head changes one doc in ten (status, a goal's target, a component added, a log use
-case's retention), removes 20 docs and adds 20. Both files are written to a temporary
+Every doc has five findings. The head changes one doc in ten (status, a goal's target,
+a component added, a log use case's retention; three findings new, one fixed), removes
+20 docs and adds 20. Both files are written to a temporary
 folder and read back, so the time includes loading and validating them.
 """
 
@@ -52,8 +53,23 @@ def synthetic_doc(number: int) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def finding(doc_id: str, subtype: str, about: str, line: int) -> dict[str, Any]:
+    return {"key": f"{subtype}:{doc_id}:{about}", "subtype": subtype,
+            "message": f"{about} is not right", "source": f"designs/{doc_id}.rst",
+            "line": line, "docname": f"designs/{doc_id}", "doc": doc_id,
+            "state": "shown"}  # fmt: skip
+
+
 def exports(docs: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    base = {"version": 1, "docs": {d["id"]: d for d in map(synthetic_doc, range(docs))}}
+    base: dict[str, Any] = {
+        "version": 1,
+        "docs": {d["id"]: d for d in map(synthetic_doc, range(docs))},
+        "findings": [
+            finding(f"doc-{number:05d}", "placeholder", f"[Text {i}]", 10 + i)
+            for number in range(docs)
+            for i in range(5)
+        ],
+    }
     head = json.loads(json.dumps(base))
     for number in range(0, docs, 10):
         doc = head["docs"][f"doc-{number:05d}"]
@@ -62,6 +78,8 @@ def exports(docs: int) -> tuple[dict[str, Any], dict[str, Any]]:
         doc["components"].append({"id": "new", "title": "New", "purpose": None,
                                   "interface": None, "depends_on": []})  # fmt: skip
         doc["logging"]["details"][0]["retention"] = "90d"
+        head["findings"] += [finding(doc["id"], "missing", s, 3) for s in ("api", "data", "tests")]
+        head["findings"].remove(finding(doc["id"], "placeholder", "[Text 0]", 10))
     for number in range(20):
         del head["docs"][f"doc-{number * 7 + 1:05d}"]
         added = synthetic_doc(docs + number)
@@ -83,7 +101,8 @@ def main() -> None:
         comparing = time.perf_counter() - start - loading
         text, markdown = to_text(changes), to_markdown(changes, "https://docs.example.com")
         total = time.perf_counter() - start
-    print(f"{docs} docs, {len(changes.docs)} differ, {len(text.splitlines())} lines of text, "
+    print(f"{docs} docs, {len(changes.docs)} differ, {len(changes.findings_new)} findings new, "
+          f"{len(changes.findings_fixed)} fixed, {len(text.splitlines())} lines of text, "
           f"{len(markdown)} characters of Markdown")  # fmt: skip
     print(f"load and validate both: {loading:.3f} s")
     print(f"compare:                {comparing:.3f} s")

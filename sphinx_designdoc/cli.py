@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_diff(commands: Any) -> None:
+def _add_diff(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     diff = commands.add_parser(
         "diff",
         help="show what changed between two designdoc.json exports",
@@ -97,7 +97,7 @@ def _add_diff(commands: Any) -> None:
     )
 
 
-def _add_findings(commands: Any) -> None:
+def _add_findings(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     findings = commands.add_parser(
         "findings",
         help="print an export's findings for a terminal or a CI system",
@@ -131,7 +131,7 @@ def _add_findings(commands: Any) -> None:
     )
 
 
-def _add_baseline(commands: Any) -> None:
+def _add_baseline(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     baseline = commands.add_parser(
         "baseline",
         help="write a baseline of an export's findings",
@@ -164,16 +164,25 @@ def run_diff(args: argparse.Namespace) -> int:
     return 1 if args.exit_code and changes else 0
 
 
+def load_findings(path: Path) -> dict[str, Any]:
+    """The export at ``path``, which must hold findings (exports written before
+    sphinx-designdoc exported them do not)."""
+    export = load_export(path)
+    if "findings" not in export:
+        raise ExportFileError(f"{path}: holds no findings (an older export); build it again")
+    return export
+
+
 def run_findings(args: argparse.Namespace) -> int:
-    export = load_export(args.export)
-    base = load_export(args.new_since) if args.new_since is not None else None
+    export = load_findings(args.export)
+    base = load_findings(args.new_since) if args.new_since is not None else None
     found = annotate.shown_findings(export, args.prefix, base)
     sys.stdout.write(annotate.RENDERERS[args.findings_format](found))
     return 0
 
 
 def run_baseline(args: argparse.Namespace) -> int:
-    findings = load_export(args.export)["findings"]
+    findings = load_findings(args.export)["findings"]
     text = baseline_text(findings)
     if args.output is None:
         sys.stdout.write(text)

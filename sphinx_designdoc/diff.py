@@ -238,7 +238,10 @@ def diff_findings(
     base: dict[str, Any], head: dict[str, Any]
 ) -> tuple[list[FindingChange], list[FindingChange]]:
     """The findings new in ``head`` and those fixed since ``base``, by key: a finding
-    whose lines moved is the same finding, one whose doc was renamed is not."""
+    whose lines moved is the same finding, one whose doc was renamed is not. None when
+    either export is older than findings in exports: all would look new or fixed."""
+    if "findings" not in base or "findings" not in head:
+        return [], []
     before, after = _findings(base), _findings(head)
     new = [after[key] for key in sorted(after.keys() - before.keys())]
     return new, [before[key] for key in sorted(before.keys() - after.keys())]

@@ -269,3 +269,18 @@ def test_findings_and_baseline_run_without_sphinx(exports: Exports) -> None:
     assert "LOADED []" in result.stdout
     assert "::warning file=" in result.stdout
     assert '{"version": 1, "findings": [' in result.stdout
+
+
+@pytest.mark.parametrize("command", [["findings"], ["baseline"], ["findings", "--new-since"]])
+def test_an_export_without_findings_is_status_2(
+    exports: Exports, command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = tmp_path / "old.json"
+    data = json.loads(exports.reviewed.read_text(encoding="utf-8"))
+    del data["findings"]  # as sphinx-designdoc wrote it before it exported findings
+    old.write_text(json.dumps(data), encoding="utf-8")
+    args = [*command, old] if command != ["findings", "--new-since"] else [
+        "findings", exports.reviewed, "--new-since", old]  # fmt: skip
+    code, out, err = run(capsys, *args)
+    assert (code, out) == (2, "")
+    assert err == f"sphinx-designdoc: {old}: holds no findings (an older export); build it again\n"

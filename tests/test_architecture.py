@@ -160,8 +160,17 @@ def test_one_way_to_the_domain() -> None:
     assert lookups == ["domain"]
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["new", "--help"], ["diff", "--help"], ["findings", "--help"],
-                                  ["baseline", "--help"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["--version"],
+        ["new", "--help"],
+        ["diff", "--help"],
+        ["findings", "--help"],
+        ["baseline", "--help"],
+    ],
+)
 def test_the_command_line_imports_no_sphinx(argv: list[str]) -> None:
     code = (
         "import sys\nfrom sphinx_designdoc.cli import main\n"

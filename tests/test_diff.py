@@ -371,6 +371,15 @@ def test_a_suppressed_finding_is_neither_new_nor_fixed(exports: Exports) -> None
     assert len(diff_exports(exports.base, head).findings_new) == 6
 
 
+def test_findings_are_not_compared_with_an_export_that_has_none(exports: Exports) -> None:
+    head = exports.head("status", CASES["status"][0])
+    old = copy.deepcopy(exports.base)
+    del old["findings"]  # written before findings were exported: all would look new
+    changes = diff_exports(old, head)
+    assert (changes.findings_new, changes.findings_fixed) == ((), ())
+    assert [doc.id for doc in changes.docs] == ["retry"]
+
+
 def snapshot_changes(exports: Exports) -> Changes:
     cases = ("retitled", "status", "goal-changed", "sections", "doc-added-removed", "logging")
     edits = [edit for case in cases for edit in CASES[case][0]]
