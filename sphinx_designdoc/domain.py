@@ -90,13 +90,15 @@ class DesignDomain(Domain):
         "pages": {},  # docname -> Page
         "shown": {},  # docname -> CrossPageContent
         "findings": {},  # docname -> the keyed findings of reading it
+        "baseline": frozenset(),  # the keys of the baseline the pages were warned with
     }
     data_version = 4  # 4: the findings of each page are kept, keyed
 
-    #: This build's: the baseline's keys, and the findings about the configuration
-    #: (:mod:`sphinx_designdoc.review` sets both as the build starts).
-    baseline: frozenset[str] = frozenset()
+    #: This build's findings about the configuration, and the pages to read again
+    #: because the baseline changed (:mod:`sphinx_designdoc.review` sets both as the
+    #: build starts).
     config_findings: tuple[Finding, ...] = ()
+    rereading: tuple[str, ...] = ()
 
     _catalog: Catalog | None = None
     _settings: tuple[object, Settings] | None = None
@@ -170,6 +172,24 @@ class DesignDomain(Domain):
         """The doc part of a finding's key: the design doc's id, else the docname."""
         page = self.pages.get(docname)
         return page.id if page is not None and page.meta is not None else docname
+
+    @property
+    def baseline(self) -> frozenset[str]:
+        """The keys of this build's baseline."""
+        return cast("frozenset[str]", self.data["baseline"])
+
+    def use_baseline(self, keys: frozenset[str]) -> list[str]:
+        """Make ``keys`` the baseline; the pages to read again because an entry came or
+        went since the last build (their warnings were shown or hidden by the old one)."""
+        changed = self.baseline ^ keys
+        self.data["baseline"] = keys
+        docs = {key.split(":", 2)[1] for key in changed if key.count(":") >= 2}
+        known = self.pages.keys() | self.page_findings.keys() | self.shown.keys()
+        return sorted(
+            docname
+            for docname in known
+            if docname in docs or (docname in self.pages and self.pages[docname].id in docs)
+        )
 
     def warn(self, findings: Iterable[Finding]) -> None:
         """Warn each finding whose key the baseline does not hold."""

@@ -45,6 +45,22 @@ def keyed(findings: Iterable[Finding], doc_of: Callable[[str], str]) -> list[Fin
     return result
 
 
+def distinct(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings with keys made unique across pages: two pages that claim one doc id
+    (a ``duplicate`` finding) can have the same problem; the later one gets the next
+    free ``~N``. Pages are keyed one at a time, so only this step sees both."""
+    seen: set[str] = set()
+    result = []
+    for finding in findings:
+        key, number = finding.key, 1
+        while key in seen:
+            number += 1
+            key = f"{finding.key}~{number}"
+        seen.add(key)
+        result.append(finding if key == finding.key else replace(finding, key=key))
+    return result
+
+
 def state_of(finding: Finding, baseline: Set[str], suppressed: Callable[[Subtype], bool]) -> State:
     """``suppressed`` by ``suppress_warnings`` (never shown, baseline or not), else
     ``baselined`` when its key is in the baseline, else ``shown``."""

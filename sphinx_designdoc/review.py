@@ -17,6 +17,7 @@ from sphinx_designdoc.baseline import BaselineError, load_baseline
 from sphinx_designdoc.config import baseline_path, config_findings
 from sphinx_designdoc.domain import get_domain
 from sphinx_designdoc.findings import (
+    distinct,
     fixed_entries,
     keyed,
     relative_source,
@@ -35,9 +36,17 @@ def start_build(app: Sphinx) -> None:
     """Read the baseline, then warn about the configuration (unless baselined)."""
     domain = get_domain(app.env)
     problems: list[Finding] = []
-    domain.baseline = _read_baseline(app, problems)
+    domain.rereading = tuple(domain.use_baseline(_read_baseline(app, problems)))
     domain.config_findings = tuple(keyed([*config_findings(app.config), *problems], str))
     domain.warn(domain.config_findings)
+
+
+def reread_for_baseline(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> tuple[str, ...]:
+    """The pages whose findings a changed baseline shows or hides: read again, they are
+    warned (or not) as a clean build would."""
+    return get_domain(env).rereading
 
 
 def _read_baseline(app: Sphinx, problems: list[Finding]) -> frozenset[str]:
@@ -63,7 +72,7 @@ def finding_rows(env: BuildEnvironment) -> list[dict[str, Any]]:
         return is_suppressed_warning("designdoc", subtype, suppress)
 
     rows = []
-    for finding in domain.all_findings():
+    for finding in distinct(domain.all_findings()):
         page = domain.pages.get(finding.docname)
         doc = page.id if page is not None and page.meta is not None else None
         state = state_of(finding, domain.baseline, suppressed)
@@ -98,4 +107,5 @@ def finish_build(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup_review(app: Sphinx) -> None:
     app.connect("builder-inited", start_build)
+    app.connect("env-get-outdated", reread_for_baseline)
     app.connect("build-finished", finish_build, priority=900)  # after the outputs

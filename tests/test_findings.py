@@ -209,6 +209,40 @@ def test_a_finding_moved_by_lines_above_it_stays_baselined(tmp_path: Path) -> No
     assert {row["state"] for row in moved} == {"baselined"}
 
 
+def test_a_changed_baseline_rereads_the_pages_whose_findings_it_shows_or_hides(
+    tmp_path: Path,
+) -> None:
+    srcdir = baselined_project(tmp_path)
+    assert sphinx_w(srcdir, "-E").returncode == 0
+    baseline = srcdir / "designdoc-baseline.json"
+    whole = baseline.read_text("utf-8")
+    lifted = ("option:faulty:status", "ref:faulty-md:supersedes:nowhere")  # page, project
+    kept = [line for line in whole.split("\n") if not any(f'"{key}"' in line for key in lifted)]
+    baseline.write_text(baseline_text([{**json.loads(line.rstrip(",")), "state": "shown"}
+                                       for line in kept[1:-2]]), "utf-8")  # fmt: skip
+    incremental = sphinx_w(srcdir)  # no source changed: only the baseline
+    assert incremental.returncode != 0
+    assert sorted(warned(incremental)) == ["[designdoc.option]", "[designdoc.ref]"]
+    assert "unknown status 'in-revew'" in incremental.stderr
+    assert ":supersedes: names unknown design doc 'nowhere'" in incremental.stderr
+    assert "designdoc: 2 findings (1 option, 1 ref); 32 in the baseline" in incremental.stdout
+    baseline.write_text(whole, "utf-8")  # and back: hidden again, without -E
+    again = sphinx_w(srcdir)
+    assert (again.returncode, warned(again)) == (0, []), again.stderr
+    assert "designdoc: 0 findings; 34 in the baseline" in again.stdout
+
+
+def test_two_pages_that_claim_one_doc_id_get_distinct_keys(tmp_path: Path) -> None:
+    page = ".. design-doc::\n   :id: same\n\n   Owned by [Owner Name].\n"
+    srcdir = write_project(tmp_path / "p", {
+        "index.rst": "Index\n=====\n\n.. toctree::\n\n   a\n   b\n",
+        "a.rst": "A\n=\n\n" + page, "b.rst": "B\n=\n\n" + page})  # fmt: skip
+    keys = [row["key"] for row in rows(build(srcdir, "designdoc", freshenv=True))]
+    assert len(keys) == len(set(keys))
+    assert "placeholder:same:[Owner Name]" in keys
+    assert "placeholder:same:[Owner Name]~2" in keys
+
+
 def test_fixed_entries_are_listed_without_failing(tmp_path: Path) -> None:
     srcdir = baselined_project(tmp_path)
     page = srcdir / "faults.rst"
