@@ -40,6 +40,13 @@ designdoc_required_sections = [
     "migration-plan", "alternatives",
 ]
 
+# The two docs under "Older docs" were written before the template and moved here as
+# they were: their findings (missing sections, a placeholder, goals without a target)
+# are in the baseline, so -W fails on new findings only, and the build ends with
+# "designdoc: 0 findings; 15 in the baseline". The file is written from a build's
+# designdoc.json with `sphinx-designdoc baseline`; write it again as the docs are fixed.
+designdoc_baseline = "designdoc-baseline.json"
+
 # -- LaTeX / PDF ---------------------------------------------------------------------
 
 # The architecture diagrams use box-drawing arrows, and the design-index tables use
