@@ -198,17 +198,7 @@ def run_baseline(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"diff": run_diff, "findings": run_findings, "baseline": run_baseline}
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command in COMMANDS:
-        try:
-            return COMMANDS[args.command](args)
-        except ExportFileError as error:
-            print(f"sphinx-designdoc: {error}", file=sys.stderr)
-            return 2
+def run_new(args: argparse.Namespace) -> int:
     try:
         path = new_doc(args.title, args.doc_format, args.directory, args.doc_id, args.author)
     except FileExistsError as error:
@@ -221,6 +211,18 @@ def main(argv: list[str] | None = None) -> int:
     print("Add it to a toctree, e.g.:")
     print(f"   {path.with_suffix('').as_posix()}")
     return 0
+
+
+COMMANDS = {"new": run_new, "diff": run_diff, "findings": run_findings, "baseline": run_baseline}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ExportFileError as error:  # a file given to diff, findings or baseline
+        print(f"sphinx-designdoc: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
