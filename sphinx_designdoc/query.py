@@ -25,11 +25,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Cell:
-    """One table cell: text, optionally a link to a design object (objtype, name)."""
+    """One table cell: text, optionally a link to a design object (objtype, name).
+
+    A cell of several values (tags, what a component depends on) keeps their joined
+    ``text`` (for ``:sort:`` and the search index) and each value as one of its
+    ``parts``, shown as a badge or a link of its own."""
 
     text: str
     link: tuple[str, str] | None = None
     css: str = ""
+    parts: tuple[Cell, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,8 @@ class Table:
 
     def links(self) -> list[tuple[str, str]]:
         """Every (objtype, name) the table links to."""
-        return [cell.link for row in self.rows for cell in row if cell.link]
+        cells = [part for row in self.rows for cell in row for part in (cell, *cell.parts)]
+        return [cell.link for cell in cells if cell.link]
 
 
 @dataclass(frozen=True)
@@ -87,8 +93,22 @@ def _doc_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dic
         "reviewers": Cell(", ".join(meta.reviewers) if meta else ""),
         "created": Cell(meta.created if meta else ""),
         "updated": Cell(meta.updated if meta else ""),
-        "tags": Cell(", ".join(page.tags)),
+        "tags": _tags_cell(page.tags),
     }
+
+
+def _tags_cell(tags: tuple[str, ...]) -> Cell:
+    """Tags as badges, as on the doc page."""
+    return Cell(", ".join(tags), parts=tuple(Cell(tag, None, "tag") for tag in tags))
+
+
+def _depends_on_cell(page: Page, depends_on: tuple[str, ...]) -> Cell:
+    """What a component depends on, each a link to that component: a bare id is one of
+    the same doc's components, as on the doc page."""
+    return Cell(", ".join(depends_on), parts=tuple(
+        Cell(name, ("component", name if "." in name else f"{page.id}.{name}"))
+        for name in depends_on
+    ))  # fmt: skip
 
 
 def _goal_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dict[str, Cell]]:
@@ -165,7 +185,7 @@ def _component_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterat
             "component": Cell(comp.title, ("component", f"{page.id}.{comp.id}")),
             "purpose": Cell(comp.purpose),
             "interface": Cell(comp.interface),
-            "depends-on": Cell(", ".join(comp.depends_on)),
+            "depends-on": _depends_on_cell(page, comp.depends_on),
         }
 
 

@@ -35,10 +35,13 @@ def test_docs_index(site: Build) -> None:
             "approved",
             "Ana Ruiz, Li Wei",
             "2026-03-20",
-            "payments, reliability",
+            "payments reliability",  # badges, apart as on the doc page
         ],
         ["Payment Retry v1", "superseded", "", "", "payments"],
     ]
+    tags = site.soup("indexes").select("table td.designdoc-col-tags span.designdoc-badge")
+    assert {"designdoc-tag"} <= set(tags[0]["class"])
+    assert [tag.get_text() for tag in tags[:3]] == ["ledger", "payments", "reliability"]
 
 
 def test_goals_filtered_by_kind(site: Build) -> None:
@@ -129,11 +132,15 @@ def test_components_index(site: Build) -> None:
     assert table(site, "components") == [
         ["Design doc", "Component", "Purpose", "Interface", "Depends on"],
         ["Payment Retry Service", "Retry Scheduler", "Decides when a failed payment is retried.",
-         "schedule(payment_id, failure_code) -> RetryPlan", "ledger"],
+         "schedule(payment_id, failure_code) -> RetryPlan", "Ledger"],
         ["Payment Retry Service", "Ledger", "Records every attempt.", "", ""],
     ]  # fmt: skip
     node = site.soup("indexes").select_one("section#components")
     assert node.select_one('a[href="designs/retry.html#component-scheduler"]') is not None
+    # depends-on: a link to the component, showing its title, as on the doc page
+    (dependency,) = node.select("td.designdoc-col-depends-on a.designdoc-link")
+    assert dependency["href"] == "designs/retry.html#component-ledger"
+    assert dependency.get_text() == "Ledger"
 
 
 def test_pii_index(site: Build) -> None:

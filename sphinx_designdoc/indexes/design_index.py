@@ -65,10 +65,27 @@ class design_index(nodes.General, nodes.Element):
 
 class design_index_rows(nodes.General, nodes.Element):
     """The body rows of an index table for the HTML builders, written in one go:
-    ``node["columns"]``, ``node["rows"]`` (each cell with its resolved link) and
-    ``node["docname"]`` (the page it is on).
+    ``node["columns"]``, ``node["labels"]`` (their headers), ``node["rows"]`` (each
+    cell with its resolved links) and ``node["docname"]`` (the page it is on).
 
     Its only child is the text of every cell, for the search index; the writer skips it."""
+
+
+class designdoc_entry(nodes.entry):
+    """A body cell of an index table in HTML output (``singlehtml``, ``epub``): an
+    ``entry`` written with its column's header as ``data-label``, which the phone
+    layout shows beside the value (:func:`rows_html` writes the same attribute). Other
+    builders get plain entries."""
+
+    def __init__(self, *children: nodes.Node, label: str = "", **attributes: Any) -> None:
+        super().__init__("", *children, **attributes)
+        self["label"] = label
+
+
+class _HTMLOutput(SphinxPostTransform):
+    """Only asked :meth:`is_supported`: whether this build writes HTML."""
+
+    formats = ("html",)
 
 
 # -- the directive -----------------------------------------------------------------------
@@ -147,7 +164,8 @@ class DesignIndexRenderer(_IndexRenderer):
         return not HTMLIndexRenderer(self.document).is_supported()
 
     def render(self, table: Table, catalog: Catalog, kind: str) -> nodes.table:
-        return render_table(table, self.env.docname, kind)
+        labelled = _HTMLOutput(self.document).is_supported()
+        return render_table(table, self.env.docname, kind, catalog, labelled=labelled)
 
 
 class HTMLIndexRenderer(_IndexRenderer):
@@ -160,14 +178,16 @@ class HTMLIndexRenderer(_IndexRenderer):
     def render(self, table: Table, catalog: Catalog, kind: str) -> nodes.table:
         docname = self.env.docname
         rows = tuple(
-            tuple((cell, _resolve(catalog, cell, docname)) for cell in cells)
+            tuple((cell, _resolve_all(catalog, cell, docname)) for cell in cells)
             for cells in table.rows
         )
         shell, body = _table_shell(table, kind)
         words = " ".join(cell.text for cells in table.rows for cell in cells if cell.text)
+        labels = tuple(str(column_label(column)) for column in table.columns)
         body += design_index_rows(
-            "", nodes.Text(words), columns=table.columns, rows=rows, docname=docname
-        )
+            "", nodes.Text(words), columns=table.columns, labels=labels, rows=rows,
+            docname=docname,
+        )  # fmt: skip
         return shell
 
 
@@ -179,20 +199,34 @@ def _resolve(catalog: Catalog, cell: Cell, docname: str) -> Target | None:
     return catalog.resolve(TYPE_ROLES[objtype], name, docname)
 
 
+def _resolve_all(catalog: Catalog, cell: Cell, docname: str) -> tuple[Target | None, ...]:
+    """What the cell and each of its parts link to."""
+    return tuple(_resolve(catalog, one, docname) for one in (cell, *cell.parts))
+
+
 def empty_note() -> nodes.paragraph:
     text = _("No matching design items.")
     return nodes.paragraph(text, text, classes=["designdoc-empty"])
 
 
-def render_table(table: Table, docname: str, kind: str) -> nodes.table:
-    """A docutils table: a header row of labels, then one row per entry."""
+def render_table(
+    table: Table, docname: str, kind: str, catalog: Catalog, *, labelled: bool = False
+) -> nodes.table:
+    """A docutils table: a header row of labels, then one row per entry; with
+    ``labelled`` (HTML output) each cell carries its column's header."""
     shell, body = _table_shell(table, kind)
+    labels = [str(column_label(column)) for column in table.columns]
     for cells in table.rows:
         body += nodes.row(
             "",
             *(
-                _entry(_cell(cell, docname), column, cell)
-                for cell, column in zip(cells, table.columns, strict=True)
+                _entry(
+                    _cell(cell, _resolve_all(catalog, cell, docname), docname),
+                    column,
+                    cell,
+                    label if labelled else None,
+                )
+                for cell, column, label in zip(cells, table.columns, labels, strict=True)
             ),
         )
     return shell
@@ -224,8 +258,14 @@ def column_widths(labels: list[str], table: Table) -> list[int]:
     return widths
 
 
-def _entry(content: list[nodes.Node], column: str, cell: Cell | None = None) -> nodes.entry:
-    return nodes.entry("", nodes.paragraph("", "", *content), classes=entry_classes(column, cell))
+def _entry(
+    content: list[nodes.Node], column: str, cell: Cell | None = None, label: str | None = None
+) -> nodes.entry:
+    paragraph = nodes.paragraph("", "", *content)
+    classes = entry_classes(column, cell)
+    if label is None:
+        return nodes.entry("", paragraph, classes=classes)
+    return designdoc_entry(paragraph, label=label, classes=classes)
 
 
 def entry_classes(column: str, cell: Cell | None) -> list[str]:
@@ -237,13 +277,34 @@ def entry_classes(column: str, cell: Cell | None) -> list[str]:
 
 
 def is_badge(cell: Cell) -> bool:
-    """Statuses and goal kinds show as coloured badges."""
-    return cell.css.startswith(("status-", "kind-"))
+    """Statuses, goal kinds and tags show as coloured badges."""
+    return cell.css.startswith(("status-", "kind-")) or cell.css == "tag"
 
 
-def _cell(cell: Cell, docname: str) -> list[nodes.Node]:
+def separator(part: Cell) -> str:
+    """What goes before each part of a cell but the first: a space between badges (as
+    on the doc page), a comma between links."""
+    return " " if is_badge(part) else ", "
+
+
+def shown_text(cell: Cell, link: Target | None, *, part: bool) -> str:
+    """What a link shows: a part (an id, as written) the title of what it links to, as on
+    the doc page; a cell's own link the title it was made with."""
+    return link.title if part and link is not None else cell.text
+
+
+def _cell(
+    cell: Cell, links: tuple[Target | None, ...], docname: str, *, part: bool = False
+) -> list[nodes.Node]:
     """A cell's content: as few nodes as will do, since an index table can have
     thousands of cells and every node costs each later transform and the writer."""
+    if cell.parts:
+        out: list[nodes.Node] = []
+        for one, link in zip(cell.parts, links[1:], strict=True):
+            if out:
+                out.append(nodes.Text(separator(one)))
+            out += _cell(one, (link,), docname, part=True)
+        return out
     if cell.link is None:
         if cell.text and is_badge(cell):
             return [badge(cell.text, css_class(f"designdoc-{cell.css}"))]
@@ -251,7 +312,7 @@ def _cell(cell: Cell, docname: str) -> list[nodes.Node]:
     objtype, name = cell.link
     return [addnodes.pending_xref(
         "",
-        nodes.Text(cell.text),
+        nodes.Text(shown_text(cell, links[0], part=part)),
         refdomain="design",
         reftype=TYPE_ROLES[objtype],
         reftarget=name,
@@ -267,15 +328,28 @@ def _cell(cell: Cell, docname: str) -> list[nodes.Node]:
 def visit_design_index_rows(translator: HTML5Translator, node: design_index_rows) -> None:
     """Write every row, then skip the node's child (the cells' text, for the search index)."""
     href = _hrefs(translator.builder, node["docname"])
-    translator.body.append(
-        rows_html(node["columns"], node["rows"], translator.encode, translator.attval, href)
-    )
+    translator.body.append(rows_html(
+        node["columns"], node["labels"], node["rows"], translator.encode, translator.attval, href
+    ))  # fmt: skip
     raise nodes.SkipNode
+
+
+def visit_designdoc_entry(translator: HTML5Translator, node: designdoc_entry) -> None:
+    """The writer's own ``<td>``, with the column's header as ``data-label``."""
+    translator.visit_entry(node)
+    tag = translator.body[-1]
+    label = translator.attval(node["label"])
+    translator.body[-1] = f'{tag.removesuffix(">")} data-label="{label}">'
+
+
+def depart_designdoc_entry(translator: HTML5Translator, node: designdoc_entry) -> None:
+    translator.depart_entry(node)
 
 
 def rows_html(
     columns: tuple[str, ...],
-    rows: tuple[tuple[tuple[Cell, Target | None], ...], ...],
+    labels: tuple[str, ...],
+    rows: tuple[tuple[tuple[Cell, tuple[Target | None, ...]], ...], ...],
     encode: Escape,
     attval: Escape,
     href: Callable[[Target], str],
@@ -284,24 +358,40 @@ def rows_html(
     out = []
     for number, row in enumerate(rows):
         out.append(f'<tr class="row-{"odd" if number % 2 else "even"}">')
-        for column, (cell, link) in zip(columns, row, strict=True):
+        for column, label, (cell, links) in zip(columns, labels, row, strict=True):
             classes = attval(" ".join(entry_classes(column, cell)))
-            content = _content(cell, link, encode, attval, href)
-            out.append(f'<td class="{classes}"><p>{content}</p></td>\n')
+            content = _content(cell, links, encode, attval, href)
+            out.append(
+                f'<td class="{classes}" data-label="{attval(label)}"><p>{content}</p></td>\n'
+            )
         out.append("</tr>\n")
     return "".join(out)
 
 
 def _content(
-    cell: Cell, link: Target | None, encode: Escape, attval: Escape, href: Callable[[Target], str]
+    cell: Cell,
+    links: tuple[Target | None, ...],
+    encode: Escape,
+    attval: Escape,
+    href: Callable[[Target], str],
+    *,
+    part: bool = False,
 ) -> str:
-    text = encode(cell.text)
+    if cell.parts:
+        return "".join(
+            (separator(one) if index else "")
+            + _content(one, (link,), encode, attval, href, part=True)
+            for index, (one, link) in enumerate(zip(cell.parts, links[1:], strict=True))
+        )
+    link = links[0]
     if link is not None:
+        text = encode(shown_text(cell, link, part=part))
         classes = attval(" ".join([*link_classes(link), "reference", "internal"]))
         return (
             f'<a class="{classes}" href="{attval(href(link))}" title="{attval(link.hover)}">'
             f"{text}</a>"
         )
+    text = encode(cell.text)
     if cell.text and is_badge(cell):
         badge_class = css_class(f"designdoc-{cell.css}")
         return f'<span class="designdoc-badge {badge_class}">{text}</span>'
@@ -328,5 +418,6 @@ def setup_design_index(app: Sphinx) -> None:
     app.add_directive("design-index", DesignIndexDirective)
     app.add_node(design_index)
     app.add_node(design_index_rows, html=(visit_design_index_rows, None))
+    app.add_node(designdoc_entry, html=(visit_designdoc_entry, depart_designdoc_entry))
     app.add_post_transform(HTMLIndexRenderer)
     app.add_post_transform(DesignIndexRenderer)
