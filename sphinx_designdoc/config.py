@@ -2,7 +2,8 @@
 
 Every value is registered with its types, a description and ``"env"`` rebuild (pages
 are re-read when it changes, since warnings and collected data depend on it), except
-``designdoc_export_json`` which only decides whether a file is written.  A value of the
+``designdoc_export_json`` which only decides whether a file is written, and
+``designdoc_interactive_tables``, which only changes HTML pages (``"html"``).  A value of the
 right type but wrong content (say a list holding a number, or a pattern that is no
 regular expression) gets a ``designdoc.config`` warning and its default is used.
 
@@ -95,7 +96,7 @@ class _Value:
     valid: Callable[[object], bool]
     expected: str
     description: str
-    rebuild: Literal["", "env"] = "env"
+    rebuild: Literal["", "env", "html"] = "env"
     #: For a list: each entry as the settings hold it; two entries alike after it repeat.
     entry: Callable[[str], str] | None = None
 
@@ -142,6 +143,10 @@ VALUES: dict[str, _Value] = {
         None, frozenset({str, type(None)}), lambda v: v is None or bool(str(v).strip()),
         "a path (from the conf dir) or None", "findings not to warn about: the baseline "
         "file that sphinx-designdoc baseline writes", rebuild=""),
+    "designdoc_interactive_tables": _Value(
+        True, frozenset({bool}), lambda v: isinstance(v, bool), "True or False",
+        "sort and filter design-index tables in HTML output (one small script)",
+        rebuild="html"),
 }  # fmt: skip
 
 
@@ -268,6 +273,11 @@ def get_settings(config: Config) -> Settings:
         export_json=_get(config, "designdoc_export_json"),
         today=build_date(),
     )
+
+
+def interactive_tables(config: Config) -> bool:
+    """Whether HTML pages get the script that sorts and filters index tables."""
+    return bool(_get(config, "designdoc_interactive_tables"))
 
 
 def baseline_path(config: Config, confdir: str | os.PathLike[str]) -> str | None:

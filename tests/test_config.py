@@ -22,6 +22,7 @@ SPEC_VALUES = {
     "designdoc_stale_days": "env",
     "designdoc_complete_statuses": "env",
     "designdoc_export_json": "",
+    "designdoc_interactive_tables": "html",
 }
 
 PAGE = {"index.rst": "Home\n====\n\n.. design-doc::\n   :status: draft\n"}
@@ -42,6 +43,7 @@ WRONG_TYPES = {
     "designdoc_placeholder_pattern": 3,
     "designdoc_stale_days": True,
     "designdoc_export_json": "no",
+    "designdoc_interactive_tables": "yes",
 }
 
 
@@ -63,6 +65,7 @@ WRONG_CONTENTS = {
     "designdoc_log_use_cases": ([], "a non-empty list"),
     "designdoc_pii_patterns": (["email", 3], "a list of non-empty strings"),
     "designdoc_stale_days": (-1, "a whole number of days (0 or more)"),
+    "designdoc_interactive_tables": (1, "True or False"),
 }
 
 

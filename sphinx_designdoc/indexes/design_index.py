@@ -32,6 +32,7 @@ from sphinx_designdoc.catalog import TYPE_ROLES
 from sphinx_designdoc.css import css_class, link_classes
 from sphinx_designdoc.domain import get_domain
 from sphinx_designdoc.i18n import _
+from sphinx_designdoc.indexes.interactive import setup_interactive_tables
 from sphinx_designdoc.labels import column_label
 from sphinx_designdoc.query import (
     SPECS,
@@ -421,3 +422,4 @@ def setup_design_index(app: Sphinx) -> None:
     app.add_node(designdoc_entry, html=(visit_designdoc_entry, depart_designdoc_entry))
     app.add_post_transform(HTMLIndexRenderer)
     app.add_post_transform(DesignIndexRenderer)
+    setup_interactive_tables(app)
