@@ -40,8 +40,9 @@ def groups(soup: BeautifulSoup) -> list[Group]:
             found.append((cells[1].get_text(strip=True), []))
         elif link := row.select_one("a"):
             extra = cells[1].select_one("em")
+            name = link.select_one(".designdoc-index-entry") or link  # without its badge
             found[-1][1].append((
-                link.get_text(strip=True),
+                name.get_text(strip=True),
                 extra.get_text(strip=True) if extra else "",
                 cells[2].get_text(" ", strip=True),
                 str(link["href"]),
@@ -339,3 +340,21 @@ def test_docnames_restrict_every_index() -> None:
     ]
     assert summary(goals_by_kind(CATALOG, SETTINGS, only)) == [("custom", ["Gamma"])]
     assert alternatives_by_doc(CATALOG, only) == []
+
+
+def test_index_pages_show_status_badges_and_strike_closed_docs(site: Build) -> None:
+    """Each entry is classed by its doc's status (the CSS strikes superseded and
+    rejected ones) and followed by its status badge; LaTeX keeps the plain entries."""
+    for page in ("design-docs", "design-goals", "design-alternatives"):
+        soup = site.soup(page)
+        entries = soup.select("table.indextable code.xref > span.designdoc-index-entry")
+        assert entries, page
+        for entry in entries:
+            (badge,) = entry.find_next_siblings("span", class_="designdoc-badge")
+            status = badge.get_text()
+            assert f"designdoc-status-{status}" in entry["class"]
+            assert f"designdoc-status-{status}" in badge["class"]
+    superseded = site.soup("design-docs").select(
+        ".designdoc-index-entry.designdoc-status-superseded"
+    )
+    assert [entry.get_text() for entry in superseded] == ["Payment Retry v1"]

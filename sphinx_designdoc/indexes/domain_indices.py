@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import html
 from abc import abstractmethod
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
 from sphinx.domains import Index, IndexEntry
 
+from sphinx_designdoc.css import css_class
+from sphinx_designdoc.domain import get_domain
 from sphinx_designdoc.i18n import _
 
 if TYPE_CHECKING:
@@ -231,6 +234,42 @@ class AlternativesIndex(_DesignIndex):
         return alternatives_by_doc(catalog, docnames)
 
 
+def with_statuses(content: Content, catalog: Catalog) -> Content:
+    """The entries of an index page for HTML: each name followed by its doc's status
+    badge and classed by that status, so superseded and rejected docs (and their items)
+    are struck through as links to them are. Names and statuses are escaped here; the
+    template prints a :class:`~markupsafe.Markup` name as it is."""
+    shown: Content = []
+    for heading, entries in content:
+        marked = []
+        for entry in entries:
+            page = catalog.pages.get(entry.docname)
+            status = page.status if page is not None else ""
+            if status:
+                cls = css_class(f"designdoc-status-{status}")
+                name = Markup(
+                    '<span class="designdoc-index-entry {0}">{1}</span> '
+                    '<span class="designdoc-badge {0}">{2}</span>'
+                ).format(cls, entry.name, status)
+                entry = entry._replace(name=name)  # noqa: PLW2901
+            marked.append(entry)
+        shown.append((heading, marked))
+    return shown
+
+
+INDEX_PAGES = frozenset(f"design-{index}" for index in ("docs", "goals", "alternatives"))
+
+
+def mark_statuses(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """``html-page-context``: the domain's index pages show statuses (HTML only; LaTeX
+    writes the plain entries)."""
+    if pagename in INDEX_PAGES and templatename == "domainindex.html":
+        context["content"] = with_statuses(context["content"], get_domain(app.env).catalog)
+
+
 def setup_domain_indices(app: Sphinx) -> None:
     for index in (DesignDocsIndex, GoalsIndex, AlternativesIndex):
         app.add_index_to_domain("design", index)
+    app.connect("html-page-context", mark_statuses)
