@@ -73,6 +73,15 @@ def test_the_words_of_the_script_are_translated(tmp_path: Path) -> None:
     assert 'data-label="Designdokument"' in page
 
 
+def test_epub_gets_no_script(tmp_path: Path) -> None:
+    result = build(copy_root("basic", tmp_path), "epub", freshenv=True)
+    page = (result.outdir / "indexes.xhtml").read_text(encoding="utf-8")
+    assert 'class="designdoc-index' in page
+    assert JS_FILE not in page
+    assert "DESIGNDOC_TABLES" not in page
+    assert 'data-label="Status"' in page  # the phone layout is CSS only
+
+
 @pytest.mark.parametrize("builder", ["text", "latex", "man"])
 def test_other_builders_get_no_labels_and_no_script(tmp_path: Path, builder: str) -> None:
     """Their output is the same with the option on and off, and has neither."""

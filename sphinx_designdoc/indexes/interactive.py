@@ -3,7 +3,7 @@
 One small static script (``static/designdoc-tables.js``, no framework, no network)
 puts a sort button in each column header and, above a table of more than 10 rows, a
 filter box. It only enhances what is there: without it the full table is on the page.
-Added for HTML builders only, and only with ``designdoc_interactive_tables = True``
+Added for HTML builders only (not ``epub``), and only with ``designdoc_interactive_tables = True``
 (the default). The words it shows are translated here and handed to it in a small
 inline script, since a static file cannot be translated per project.
 """
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 STATIC_DIR = Path(__file__).parents[1] / "static"
 JS_FILE = "designdoc-tables.js"
+#: HTML-format builders whose pages are no web pages: e-book readers mostly run no
+#: scripts, and a script would oblige the package to declare its pages "scripted".
+NO_SCRIPT = frozenset({"epub"})
 
 
 def script_words() -> dict[str, str]:
@@ -38,7 +41,8 @@ def script_words() -> dict[str, str]:
 
 def add_script(app: Sphinx) -> None:
     """``builder-inited``: link the script from every page of an HTML builder."""
-    if app.builder.format != "html" or not interactive_tables(app.config):
+    builder = app.builder
+    if builder.format != "html" or builder.name in NO_SCRIPT or not interactive_tables(app.config):
         return
     data = json.dumps(script_words(), ensure_ascii=False).replace("</", "<\\/")
     app.add_js_file(None, body=f"window.DESIGNDOC_TABLES = {data};")
