@@ -7,6 +7,7 @@ serial read.  A ``Catalog`` (lookups by id) is derived lazily and dropped on cha
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -16,6 +17,7 @@ from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.errors import NoUri
 from sphinx.roles import XRefRole
+from sphinx.util.logging import is_suppressed_warning
 from sphinx.util.nodes import clean_astext, make_refnode
 
 from sphinx_designdoc import report, rules
@@ -33,6 +35,7 @@ from sphinx_designdoc.page_walk import (
     shown_lines,
     walk_page,
 )
+from sphinx_designdoc.query import IndexQuery, Table, run_query
 from sphinx_designdoc.values import digest_id, meant, slugify
 
 if TYPE_CHECKING:
@@ -103,6 +106,7 @@ class DesignDomain(Domain):
     _catalog: Catalog | None = None
     _settings: tuple[object, Settings] | None = None
     _project_findings: tuple[Catalog, list[Finding]] | None = None
+    _finding_counts: tuple[Catalog, dict[str, int]] | None = None
 
     # -- the collection ----------------------------------------------------------------
 
@@ -208,6 +212,27 @@ class DesignDomain(Domain):
         """Every finding of the build: configuration, pages, project."""
         pages = (self.page_findings[docname] for docname in sorted(self.page_findings))
         return [*self.config_findings, *chain.from_iterable(pages), *self.project_findings()]
+
+    def index_table(self, query: IndexQuery) -> Table:
+        """The table a ``design-index`` shows now: what the page is written with and what
+        the outdated check compares."""
+        counts = self.finding_counts() if query.kind == "review" else None
+        return run_query(self.catalog, query, self.settings, counts)
+
+    def finding_counts(self) -> dict[str, int]:
+        """Doc id -> how many findings its page has, but those ``suppress_warnings``
+        silences (a ``review`` index shows them); kept until the collection changes."""
+        catalog = self.catalog
+        if self._finding_counts is None or self._finding_counts[0] is not catalog:
+            suppress = self.env.config.suppress_warnings
+            counts: Counter[str] = Counter(
+                self.doc_of(finding.docname)
+                for finding in self.all_findings()
+                if finding.docname
+                and not is_suppressed_warning("designdoc", finding.subtype, suppress)
+            )
+            self._finding_counts = (catalog, dict(counts))
+        return self._finding_counts[1]
 
     def _ref_findings(self) -> Iterator[Finding]:
         """A ``designdoc.ref`` finding per reference that nothing resolves: found here,

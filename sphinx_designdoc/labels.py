@@ -69,6 +69,8 @@ def column_label(column: str) -> str:
         "pii": _("PII fields"), "field": _("Field"), "retention": _("Retention"),
         "use-cases": _("Use cases"), "privacy": _("Privacy"), "question": _("Question"),
         "owner": _("Owner"), "state": _("State"), "resolution": _("Resolution"),
+        "age": _("Age (days)"), "questions": _("Open questions"),
+        "missing": _("Missing sections"), "findings": _("Findings"), "docs": _("Docs"),
     }  # fmt: skip
     if column in labels:
         return labels[column]

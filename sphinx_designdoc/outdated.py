@@ -26,7 +26,6 @@ from sphinx.util.osutil import FileAvoidWrite
 
 from sphinx_designdoc.catalog import PRD_ROLE
 from sphinx_designdoc.domain import get_domain, page_title
-from sphinx_designdoc.query import run_query
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,7 +36,7 @@ if TYPE_CHECKING:
 
     from sphinx_designdoc.catalog import Catalog
     from sphinx_designdoc.domain import CrossPageContent
-    from sphinx_designdoc.settings import Settings
+    from sphinx_designdoc.query import IndexQuery, Table
 
 #: In the doctree folder, beside the environment: output (builder and folder) ->
 #: docname -> digest of what the page showed when that builder last wrote it there.
@@ -49,13 +48,14 @@ Digests = dict[str, str]
 def shown_digest(
     shown: CrossPageContent,
     catalog: Catalog,
-    settings: Settings,
+    table_of: Callable[[IndexQuery], Table],
     docname: str,
     title_of: Callable[[str], str | None],
 ) -> str:
     """A stable hash of every link target and table row the page shows.
 
-    ``title_of`` gives a project page's title (``None`` if there is no such page): what a
+    ``table_of`` gives the table of a ``design-index`` as the page would show it now;
+    ``title_of`` a project page's title (``None`` if there is no such page): what a
     ``:prd:`` link to a page shows.
     """
     digest = hashlib.sha256()
@@ -67,7 +67,7 @@ def shown_digest(
         for kind, ids in catalog.backlinks(page.id):  # banner and backlinks
             digest.update(repr((kind, [catalog.find("doc", i) for i in ids])).encode())
     for query in shown.queries:
-        table = run_query(catalog, query, settings)
+        table = table_of(query)
         digest.update(repr(table).encode())
         for objtype, name in table.links():  # a link shows its target's page and status
             digest.update(repr(catalog.find(objtype, name)).encode())
@@ -100,7 +100,7 @@ class WrittenPages:
         self.output = f"{app.builder.name}:{Path(app.outdir).resolve()}"
         self.last_written = load_record(_record_path(app)).get(self.output, {})
         self.showing = {
-            docname: shown_digest(shown, domain.catalog, domain.settings, docname, title_of)
+            docname: shown_digest(shown, domain.catalog, domain.index_table, docname, title_of)
             for docname, shown in sorted(domain.shown.items())
         }
         self.written = set()

@@ -7,6 +7,8 @@ exactly when what it shows changes.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -16,7 +18,7 @@ from sphinx_designdoc.settings import TEMPLATE_SECTIONS
 from sphinx_designdoc.values import retention_days
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Mapping
 
     from sphinx_designdoc.catalog import Catalog
     from sphinx_designdoc.model import Page
@@ -25,7 +27,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Cell:
-    """One table cell: text, optionally a link to a design object (objtype, name).
+    """One table cell: text, optionally a link to a design object (objtype, name);
+    ``sort`` orders it when its text would not (numbers), else the text does.
 
     A cell of several values (tags, what a component depends on) keeps their joined
     ``text`` (for ``:sort:`` and the search index) and each value as one of its
@@ -35,6 +38,7 @@ class Cell:
     link: tuple[str, str] | None = None
     css: str = ""
     parts: tuple[Cell, ...] = ()
+    sort: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,13 @@ class _Spec:
     optional: tuple[str, ...] = ("status",)
     extra_columns: Callable[[Settings], tuple[str, ...]] = field(default=lambda s: ())
     kinds: Callable[[Settings], tuple[str, ...]] = field(default=lambda s: ())
+    #: The statuses shown when ``:status:`` names none; the sort when ``:sort:`` names none.
+    statuses: tuple[str, ...] = ()
+    sort: str = ""
+    #: Rows that sum up the pages' rows (one per status), instead of the pages' rows.
+    summary: (
+        Callable[[list[dict[str, Cell]], IndexQuery, Settings], list[dict[str, Cell]]] | None
+    ) = None
 
 
 def _doc_cell(page: Page) -> Cell:
@@ -235,6 +246,68 @@ def _coverage_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterato
         yield row
 
 
+def _age(page: Page, today: dt.date) -> Cell:
+    """Days since ``:updated:`` (else ``:created:``) at the build date; empty without a
+    date that reads (a bad one was reported as the page was read)."""
+    meta = page.meta
+    written = (meta.updated or meta.created) if meta else ""
+    try:
+        days = (today - dt.date.fromisoformat(written)).days
+    except ValueError:
+        return Cell("")
+    return Cell(str(days), None, "number", sort=f"{days + 10**6:08d}")  # negative ones too
+
+
+def _count(number: int) -> Cell:
+    return Cell(str(number), None, "number", sort=f"{number:08d}")
+
+
+def _review_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dict[str, Cell]]:
+    meta = page.meta
+    if meta is None:
+        return
+    present = coverage(page, settings)
+    missing = [name for name in settings.required_sections if not present.get(name, True)]
+    yield {
+        "doc": _doc_cell(page),
+        "status": _status_cell(page),
+        "age": _age(page, settings.today),
+        "authors": Cell(", ".join(meta.authors)),
+        "reviewers": Cell(", ".join(meta.reviewers)),
+        "questions": _count(sum(question.is_open for question in page.questions)),
+        "missing": Cell(", ".join(missing)),
+        "created": Cell(meta.created),
+        "updated": Cell(meta.updated),
+        "tags": Cell(", ".join(page.tags)),
+    }
+
+
+def _status_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[dict[str, Cell]]:
+    if page.meta is not None and page.status:
+        yield {"status": _status_cell(page)}
+
+
+def _status_summary(
+    rows: list[dict[str, Cell]], query: IndexQuery, settings: Settings
+) -> list[dict[str, Cell]]:
+    """A row per status: the configured ones in their order (with no doc too), then any
+    other a doc has; a bar's length is its count against the largest."""
+    counts = Counter(row["status"].text for row in rows)
+    statuses = [*settings.statuses, *sorted(set(counts) - set(settings.statuses))]
+    if query.statuses:
+        statuses = [status for status in statuses if status in query.statuses]
+    most = max((counts[status] for status in statuses), default=0) or 1
+    return [
+        {
+            "status": Cell(status, None, f"status-{status}"),
+            "docs": Cell(str(counts[status]), None,
+                         f"bar-{round(100 * counts[status] / most)} status-{status}",
+                         sort=f"{counts[status]:08d}"),
+        }
+        for status in statuses
+    ]  # fmt: skip
+
+
 SPECS: dict[str, _Spec] = {
     "docs": _Spec(("doc", "status", "authors", "updated", "tags"), _doc_rows,
                   optional=("id", "reviewers", "created")),
@@ -253,6 +326,10 @@ SPECS: dict[str, _Spec] = {
     "coverage": _Spec(("doc", "status"), _coverage_rows,
                       extra_columns=lambda s: TEMPLATE_SECTIONS,
                       kinds=lambda s: TEMPLATE_SECTIONS),
+    "review": _Spec(("doc", "status", "age", "authors", "reviewers", "questions", "missing",
+                     "findings"), _review_rows, optional=("created", "updated", "tags"),
+                    statuses=("draft", "in-review"), sort="-age"),
+    "status": _Spec(("status", "docs"), _status_rows, optional=(), summary=_status_summary),
 }  # fmt: skip
 
 
@@ -272,25 +349,45 @@ def kind_choices(kind: str, settings: Settings) -> tuple[str, ...]:
     return SPECS[kind].kinds(settings)
 
 
-def _selected(page: Page, query: IndexQuery) -> bool:
-    if query.statuses and page.status not in query.statuses:
+def _selected(page: Page, query: IndexQuery, statuses: tuple[str, ...]) -> bool:
+    if statuses and page.status not in statuses:
         return False
     if query.tags and not set(query.tags) & set(page.tags):
         return False
     return not query.docs or page.id in query.docs
 
 
-def run_query(catalog: Catalog, query: IndexQuery, settings: Settings) -> Table:
-    """The table a ``design-index`` shows, in a stable order."""
+def run_query(
+    catalog: Catalog,
+    query: IndexQuery,
+    settings: Settings,
+    findings: Mapping[str, int] | None = None,
+) -> Table:
+    """The table a ``design-index`` shows, in a stable order. ``findings`` (doc id ->
+    how many) fills the ``findings`` column of a ``review`` index."""
     spec = SPECS[query.kind]
     columns = query.columns or default_columns(query.kind, settings)
-    rows: list[dict[str, Cell]] = [
+    # a summary shows every status it is asked for, with no doc too: it filters itself
+    statuses = () if spec.summary else query.statuses or spec.statuses
+    rows = [
         row
         for page in catalog.ordered_pages()
-        if _selected(page, query)
+        if _selected(page, query, statuses)
         for row in spec.rows(page, query, settings)
     ]
-    if query.sort:
-        key, reverse = query.sort.lstrip("-"), query.sort.startswith("-")
-        rows.sort(key=lambda row: row.get(key, Cell("")).text.lower(), reverse=reverse)
+    if spec.summary:
+        rows = spec.summary(rows, query, settings)
+    if "findings" in columns:
+        counts = findings or {}
+        for row in rows:
+            link = row["doc"].link
+            row["findings"] = _count(counts.get(link[1], 0) if link else 0)
+    if sort := query.sort or spec.sort:
+        key, reverse = sort.lstrip("-"), sort.startswith("-")
+        rows.sort(key=lambda row: _sort_key(row.get(key, Cell(""))), reverse=reverse)
     return Table(columns, tuple(tuple(row.get(col, Cell("")) for col in columns) for row in rows))
+
+
+def _sort_key(cell: Cell) -> str:
+    """Numbers by their value, other cells by their text."""
+    return cell.sort or cell.text.lower()

@@ -320,6 +320,8 @@ INDEX_KINDS = (
     "pii",
     "questions",
     "coverage",
+    "review",
+    "status",
 )
 INDEXES_RST = "Indexes\n=======\n\n" + "".join(
     f"{kind.title()}\n{'-' * len(kind)}\n\n.. design-index:: {kind}\n\n" for kind in INDEX_KINDS
@@ -351,6 +353,15 @@ FILTERED_MD = """\
 
 ```{design-index} coverage
 :columns: doc, status, background, design
+```
+
+```{design-index} review
+:status: draft, in-review, approved
+:columns: doc, status, age, questions, missing, findings
+```
+
+```{design-index} status
+:tags: payments
 ```
 
 Start at {design:doc}`alpha`, then {design:goal}`core.a` and {design:ref}`beta.b`.

@@ -41,7 +41,6 @@ from sphinx_designdoc.query import (
     Table,
     allowed_columns,
     kind_choices,
-    run_query,
 )
 from sphinx_designdoc.render.elements import badge
 from sphinx_designdoc.sections.base import DesignDirective, text_options
@@ -143,7 +142,7 @@ class _IndexRenderer(SphinxPostTransform):
         domain = get_domain(self.env)
         for node in list(self.document.findall(design_index)):
             query = node["query"]
-            table = run_query(domain.catalog, query, domain.settings)
+            table = domain.index_table(query)
             rendered: nodes.Element = empty_note()
             if table.rows:
                 rendered = self.render(table, domain.catalog, query.kind)
@@ -272,7 +271,7 @@ def _entry(
 def entry_classes(column: str, cell: Cell | None) -> list[str]:
     """A cell's classes: its column (``designdoc-col-status``) and, for use cases, its state."""
     classes = [css_class(f"designdoc-col-{column}")]
-    if cell and cell.css and not is_badge(cell):
+    if cell and cell.css and not is_badge(cell) and not is_bar(cell):
         classes.append(f"designdoc-{cell.css}")  # selected, present, missing, open, ...
     return classes
 
@@ -280,6 +279,20 @@ def entry_classes(column: str, cell: Cell | None) -> list[str]:
 def is_badge(cell: Cell) -> bool:
     """Statuses, goal kinds and tags show as coloured badges."""
     return cell.css.startswith(("status-", "kind-")) or cell.css == "tag"
+
+
+def bar_html(cell: Cell) -> str:
+    """A ``status`` index count as a bar before the number, in its status's colour: its
+    length is the count's share of the largest (a number from the query), its colour
+    a class made from the status (never author text as such)."""
+    bar, _, status = cell.css.partition(" ")
+    share = int(bar.removeprefix("bar-")) / 100
+    colour = css_class(f"designdoc-{status}")
+    return f'<span class="designdoc-bar {colour}" style="--designdoc-share: {share:.2f}"></span>'
+
+
+def is_bar(cell: Cell) -> bool:
+    return cell.css.startswith("bar-")
 
 
 def separator(part: Cell) -> str:
@@ -309,6 +322,8 @@ def _cell(
     if cell.link is None:
         if cell.text and is_badge(cell):
             return [badge(cell.text, css_class(f"designdoc-{cell.css}"))]
+        if is_bar(cell):  # a bar in HTML; the number alone elsewhere
+            return [nodes.raw("", bar_html(cell), format="html"), nodes.Text(cell.text)]
         return [nodes.Text(cell.text)] if cell.text else []
     objtype, name = cell.link
     return [addnodes.pending_xref(
@@ -396,6 +411,8 @@ def _content(
     if cell.text and is_badge(cell):
         badge_class = css_class(f"designdoc-{cell.css}")
         return f'<span class="designdoc-badge {badge_class}">{text}</span>'
+    if is_bar(cell):
+        return bar_html(cell) + text
     return text
 
 
