@@ -275,7 +275,7 @@ def _review_rows(page: Page, query: IndexQuery, settings: Settings) -> Iterator[
         "authors": Cell(", ".join(meta.authors)),
         "reviewers": Cell(", ".join(meta.reviewers)),
         "questions": _count(sum(question.is_open for question in page.questions)),
-        "missing": Cell(", ".join(missing)),
+        "missing": _count(len(missing)),  # which ones: the coverage index
         "created": Cell(meta.created),
         "updated": Cell(meta.updated),
         "tags": Cell(", ".join(page.tags)),
