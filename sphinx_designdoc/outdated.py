@@ -26,6 +26,7 @@ from sphinx.util.osutil import FileAvoidWrite
 
 from sphinx_designdoc.catalog import PRD_ROLE
 from sphinx_designdoc.domain import get_domain, page_title
+from sphinx_designdoc.graph import select_graph
 from sphinx_designdoc.query import run_query
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def shown_digest(
     docname: str,
     title_of: Callable[[str], str | None],
 ) -> str:
-    """A stable hash of every link target and table row the page shows.
+    """A stable hash of every link target, table row and graph the page shows.
 
     ``title_of`` gives a project page's title (``None`` if there is no such page): what a
     ``:prd:`` link to a page shows.
@@ -71,6 +72,8 @@ def shown_digest(
         digest.update(repr(table).encode())
         for objtype, name in table.links():  # a link shows its target's page and status
             digest.update(repr(catalog.find(objtype, name)).encode())
+    for graph in shown.graphs:  # its nodes carry their titles, statuses and link targets
+        digest.update(repr(select_graph(catalog, graph)).encode())
     return digest.hexdigest()
 
 
