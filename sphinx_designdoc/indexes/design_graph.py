@@ -73,13 +73,14 @@ class design_graph(nodes.General, nodes.Element):
 
 def edge_labels() -> dict[str, str]:
     """Each kind of edge in words, as the graph and the list say it."""
-    return {
+    labels = {
         "supersedes": _("supersedes"),
         "amends": _("amends"),
         "requires": _("requires"),
         "related": _("related to"),
         DEPENDS_ON: _("depends on"),
     }
+    return {kind: str(label) for kind, label in labels.items()}
 
 
 # -- the directive -----------------------------------------------------------------------
@@ -162,7 +163,7 @@ class GraphOutput:
             graph = select_graph(domain.catalog, query)
             rendered: nodes.Element
             if not graph.nodes:
-                text = _("No matching design items.")
+                text = str(_("No matching design items."))
                 rendered = nodes.paragraph(text, text, classes=["designdoc-empty"])
             elif self.draws(app.builder):
                 rendered = drawing(graph, app.builder, docname, app.config.graphviz_output_format)
@@ -203,8 +204,8 @@ def drawing(graph: Graph, builder: Builder, docname: str, output_format: str) ->
 
 def _caption(graph: Graph) -> str:
     if graph.of == "components":
-        return _("Components and their dependencies")
-    return _("Design docs and their relations")
+        return str(_("Components and their dependencies"))
+    return str(_("Design docs and their relations"))
 
 
 def _url(builder: Builder, docname: str, node: GraphNode, *, svg: bool) -> str:
