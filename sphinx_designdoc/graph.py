@@ -14,6 +14,7 @@ label, so no title can end its string, add attributes or nodes, or use Graphviz'
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -163,6 +164,13 @@ def dot_string(text: str) -> str:
     return '"' + flat.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def dot_label(text: str, width: int = 24) -> str:
+    """``text`` as a DOT string in lines of about ``width`` characters (Graphviz does not
+    wrap labels), each line made by :func:`dot_string`, joined by DOT's own ``\\n``."""
+    lines = textwrap.wrap(" ".join(_CONTROL.sub(" ", text).split()), width) or [""]
+    return '"' + "\\n".join(dot_string(line)[1:-1] for line in lines) + '"'
+
+
 def to_dot(
     graph: Graph,
     labels: Mapping[str, str],
@@ -173,7 +181,10 @@ def to_dot(
     ids = {node.name: f"n{number}" for number, node in enumerate(graph.nodes)}
     lines = [
         "digraph designdoc {",
-        '  graph [rankdir="LR", bgcolor="transparent", fontname="sans-serif", fontsize=11,'
+        # docs: successors above what they supersede; components: chains left to right,
+        # so the docs' groups stack down the page instead of running off its side
+        f'  graph [rankdir="{"LR" if graph.of == "components" else "TB"}",'
+        ' bgcolor="transparent", fontname="sans-serif", fontsize=11,'
         f' fontcolor="{LINE_COLOUR}"];',
         '  node [shape="box", style="rounded,filled", fontname="sans-serif", fontsize=11,'
         ' fillcolor="#ffffff", color="#495057", fontcolor="#212529"];',
@@ -186,7 +197,7 @@ def to_dot(
             groups.setdefault(node.group, []).append(node)
         for number, members in enumerate(groups.values()):
             lines.append(f"  subgraph cluster_{number} {{")
-            lines.append(f'    label={dot_string(members[0].group_title)}; style="rounded";'
+            lines.append(f'    label={dot_label(members[0].group_title, 40)}; style="rounded";'
                          f' color="{LINE_COLOUR}";')  # fmt: skip
             lines.extend(f"    {_node_line(ids[node.name], node, url_of)}" for node in members)
             lines.append("  }")
@@ -201,7 +212,7 @@ def to_dot(
 
 def _node_line(node_id: str, node: GraphNode, url_of: Callable[[GraphNode], str | None]) -> str:
     hover = f"{node.title} ({node.status})" if node.status else node.title
-    attributes = [f"label={dot_string(node.title)}", f"tooltip={dot_string(hover)}"]
+    attributes = [f"label={dot_label(node.title)}", f"tooltip={dot_string(hover)}"]
     if node.status in GREYED:
         attributes += [f'fillcolor="{GREY_FILL}"', f'fontcolor="{GREY_TEXT}"',
                        f'color="{GREY_TEXT}"', 'style="rounded,filled,dashed"']  # fmt: skip
