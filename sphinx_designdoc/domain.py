@@ -101,6 +101,9 @@ class DesignDomain(Domain):
     #: build starts).
     config_findings: tuple[Finding, ...] = ()
     rereading: tuple[str, ...] = ()
+    #: How this build shows graphs ("drawn", "listed"), so that a graph page is written
+    #: again when that changes (:mod:`sphinx_designdoc.indexes.design_graph` sets it).
+    graph_output: str = ""
 
     _catalog: Catalog | None = None
     _settings: tuple[object, Settings] | None = None

@@ -53,8 +53,10 @@ def shown_digest(
     settings: Settings,
     docname: str,
     title_of: Callable[[str], str | None],
+    graph_output: str = "",
 ) -> str:
-    """A stable hash of every link target, table row and graph the page shows.
+    """A stable hash of every link target, table row and graph the page shows;
+    ``graph_output`` is how this build shows graphs (drawn, or as a list of edges).
 
     ``title_of`` gives a project page's title (``None`` if there is no such page): what a
     ``:prd:`` link to a page shows.
@@ -73,7 +75,7 @@ def shown_digest(
         for objtype, name in table.links():  # a link shows its target's page and status
             digest.update(repr(catalog.find(objtype, name)).encode())
     for graph in shown.graphs:  # its nodes carry their titles, statuses and link targets
-        digest.update(repr(select_graph(catalog, graph)).encode())
+        digest.update(repr((graph_output, select_graph(catalog, graph))).encode())
     return digest.hexdigest()
 
 
@@ -103,7 +105,9 @@ class WrittenPages:
         self.output = f"{app.builder.name}:{Path(app.outdir).resolve()}"
         self.last_written = load_record(_record_path(app)).get(self.output, {})
         self.showing = {
-            docname: shown_digest(shown, domain.catalog, domain.settings, docname, title_of)
+            docname: shown_digest(
+                shown, domain.catalog, domain.settings, docname, title_of, domain.graph_output
+            )
             for docname, shown in sorted(domain.shown.items())
         }
         self.written = set()

@@ -540,3 +540,30 @@ def test_the_edge_list_and_the_figure_validate(tmp_path: Path, builder: str) -> 
             node[1].validate()
         elif not isinstance(node, graphviz):
             node.validate(recursive=False)
+
+
+@needs_dot
+def test_a_dot_that_went_away_rewrites_exactly_the_graph_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing in the sources or the configuration changed, but the graphs are lists
+    now: the graph pages are written again, and no other page."""
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    (bindir / "dot").symlink_to(shutil.which(DOT) or DOT)
+    monkeypatch.setenv("PATH", str(bindir))
+    srcdir = project(tmp_path / "src")
+    overrides = {"suppress_warnings": ["designdoc.missing"]}
+    first = build(srcdir, confoverrides=overrides)
+    assert "<object" in first.body("graphs")
+    pages = {p: p.stat().st_mtime_ns for p in first.outdir.rglob("*.html")}
+    (bindir / "dot").unlink()
+    again = build(srcdir, confoverrides=overrides)
+    rewritten = {
+        str(p.relative_to(again.outdir)) for p, t in pages.items() if p.stat().st_mtime_ns != t
+    }
+    # index.html holds them in its toctree, and Sphinx writes the generated pages anyway
+    assert {"graphs.html", "graphs_md.html", "sub/deep.html"} <= rewritten
+    assert not {name for name in rewritten if name.startswith("designs/")}
+    assert "designdoc-graph-edges" in again.body("graphs")
+    assert [w.subtype for w in again.warnings] == ["graph"]

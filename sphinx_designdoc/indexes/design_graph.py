@@ -126,6 +126,7 @@ class GraphOutput:
     def builder_inited(self, app: Sphinx) -> None:
         """Look for ``dot`` once a build (``graphviz_dot``: a name on the ``PATH`` or a path)."""
         self.dot = shutil.which(str(app.config.graphviz_dot or ""))
+        get_domain(app.env).graph_output = "drawn" if self.draws(app.builder) else "listed"
 
     def draws(self, builder: Builder) -> bool:
         return builder.format in DRAWING_FORMATS and self.dot is not None
