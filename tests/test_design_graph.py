@@ -567,3 +567,13 @@ def test_a_dot_that_went_away_rewrites_exactly_the_graph_pages(
     assert not {name for name in rewritten if name.startswith("designs/")}
     assert "designdoc-graph-edges" in again.body("graphs")
     assert [w.subtype for w in again.warnings] == ["graph"]
+
+
+@needs_dot
+def test_myst_colon_fences_give_the_same_graphs(tmp_path: Path) -> None:
+    colons = GRAPHS_MD.replace("```{design-graph}", ":::{design-graph}").replace("```", ":::")
+    srcdir = project(tmp_path)
+    (srcdir / "graphs_md.md").write_text(colons, encoding="utf-8")
+    result = run(srcdir)
+    assert result.warnings == []
+    assert graph_codes(result, "graphs_md") == graph_codes(result, "graphs")
