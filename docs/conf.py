@@ -21,6 +21,9 @@ myst_enable_extensions = ["colon_fence"]
 # pages of this site.
 exclude_patterns = ["_build", "snippets"]
 
+# design-graph draws with sphinx.ext.graphviz; SVG keeps the graphs' nodes links
+graphviz_output_format = "svg"
+
 html_theme = "furo"
 html_title = "sphinx-designdoc"
 

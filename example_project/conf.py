@@ -20,6 +20,9 @@ html_theme = "furo"
 html_title = "Acme Payments design docs"
 html_static_path = ["_static"]
 html_css_files = ["acme.css"]
+# design-graph draws with sphinx.ext.graphviz: SVG keeps the graphs sharp and their nodes
+# links (PNG, Graphviz's default, links them through an image map).
+graphviz_output_format = "svg"
 
 # -- sphinx-designdoc --------------------------------------------------------------
 

@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import RoleFunction
 
+    from sphinx_designdoc.graph import GraphQuery
     from sphinx_designdoc.query import IndexQuery
     from sphinx_designdoc.settings import Settings
 
@@ -54,16 +55,17 @@ if TYPE_CHECKING:
 @dataclass
 class CrossPageContent:
     """What a page shows from other pages, so that it is written again when that changes:
-    its ``design`` references, its index tables' queries, and whether its design doc
-    shows the banner and backlinks. The directives note queries and the banner as the
+    its ``design`` references, its index tables' and graphs' queries, and whether its
+    design doc shows the banner and backlinks. The directives note queries and the banner as the
     page is read; the references are found when it has been read."""
 
     refs: list[DesignRef] = field(default_factory=list)
     queries: list[IndexQuery] = field(default_factory=list)
     status: bool = False
+    graphs: list[GraphQuery] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.refs or self.queries or self.status)
+        return bool(self.refs or self.queries or self.status or self.graphs)
 
 
 def get_domain(env: BuildEnvironment) -> DesignDomain:
@@ -95,13 +97,16 @@ class DesignDomain(Domain):
         "findings": {},  # docname -> the keyed findings of reading it
         "baseline": frozenset(),  # the keys of the baseline the pages were warned with
     }
-    data_version = 4  # 4: the findings of each page are kept, keyed
+    data_version = 5  # 5: what a page shows includes its graphs
 
     #: This build's findings about the configuration, and the pages to read again
     #: because the baseline changed (:mod:`sphinx_designdoc.review` sets both as the
     #: build starts).
     config_findings: tuple[Finding, ...] = ()
     rereading: tuple[str, ...] = ()
+    #: How this build shows graphs ("drawn", "listed"), so that a graph page is written
+    #: again when that changes (:mod:`sphinx_designdoc.indexes.design_graph` sets it).
+    graph_output: str = ""
 
     _catalog: Catalog | None = None
     _settings: tuple[object, Settings] | None = None

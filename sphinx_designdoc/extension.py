@@ -12,6 +12,7 @@ from sphinx_designdoc import __version__, config
 from sphinx_designdoc.builder import DesignDocBuilder
 from sphinx_designdoc.domain import setup_domain
 from sphinx_designdoc.i18n import MESSAGE_CATALOG
+from sphinx_designdoc.indexes.design_graph import setup_design_graph
 from sphinx_designdoc.indexes.design_index import setup_design_index
 from sphinx_designdoc.indexes.domain_indices import setup_domain_indices
 from sphinx_designdoc.json_output import setup_json_output
@@ -37,11 +38,11 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 #: Bump when the stored model changes shape, so old environments are re-read.
-ENV_VERSION = 4  # 4: the findings of each page are kept
+ENV_VERSION = 5  # 5: what a page shows includes its graphs
 STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "designdoc.css"
 
-#: One per section of the template, in its order, then the index tables.
+#: One per section of the template, in its order, then the index tables and the graph.
 SECTIONS = (
     setup_design_doc,
     setup_goals,
@@ -53,6 +54,7 @@ SECTIONS = (
     setup_alternatives,
     setup_open_questions,
     setup_design_index,
+    setup_design_graph,
     setup_domain_indices,
 )
 #: What every section shares: item anchors, the MyST structure check, field lists, the

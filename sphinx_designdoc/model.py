@@ -260,7 +260,7 @@ class Page:
 #: ``suppress_warnings`` names (docs/warnings.rst describes each).
 Subtype = Literal[
     "option", "missing", "placeholder", "duplicate", "ref", "lifecycle", "privacy",
-    "structure", "config",
+    "structure", "config", "graph",
 ]  # fmt: skip
 
 

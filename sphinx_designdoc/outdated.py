@@ -26,6 +26,7 @@ from sphinx.util.osutil import FileAvoidWrite
 
 from sphinx_designdoc.catalog import PRD_ROLE
 from sphinx_designdoc.domain import get_domain, page_title
+from sphinx_designdoc.graph import select_graph
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -51,8 +52,10 @@ def shown_digest(
     table_of: Callable[[IndexQuery], Table],
     docname: str,
     title_of: Callable[[str], str | None],
+    graph_output: str = "",
 ) -> str:
-    """A stable hash of every link target and table row the page shows.
+    """A stable hash of every link target, table row and graph the page shows;
+    ``graph_output`` is how this build shows graphs (drawn, or as a list of edges).
 
     ``table_of`` gives the table of a ``design-index`` as the page would show it now;
     ``title_of`` a project page's title (``None`` if there is no such page): what a
@@ -71,6 +74,8 @@ def shown_digest(
         digest.update(repr(table).encode())
         for objtype, name in table.links():  # a link shows its target's page and status
             digest.update(repr(catalog.find(objtype, name)).encode())
+    for graph in shown.graphs:  # its nodes carry their titles, statuses and link targets
+        digest.update(repr((graph_output, select_graph(catalog, graph))).encode())
     return digest.hexdigest()
 
 
@@ -100,7 +105,9 @@ class WrittenPages:
         self.output = f"{app.builder.name}:{Path(app.outdir).resolve()}"
         self.last_written = load_record(_record_path(app)).get(self.output, {})
         self.showing = {
-            docname: shown_digest(shown, domain.catalog, domain.index_table, docname, title_of)
+            docname: shown_digest(
+                shown, domain.catalog, domain.index_table, docname, title_of, domain.graph_output
+            )
             for docname, shown in sorted(domain.shown.items())
         }
         self.written = set()

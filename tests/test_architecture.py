@@ -17,9 +17,9 @@ PACKAGE = Path(__file__).parents[1] / "sphinx_designdoc"
 #: Layer of each module (by dotted name below the package, or its first part): a module
 #: imports only modules of its own layer or lower ones. Type-only imports count too.
 LAYERS = {
-    "core": ("model", "values", "settings", "coverage", "catalog", "query", "export",
-             "scaffold", "rules", "escaping", "export_file", "diff", "findings", "baseline",
-             "annotate"),
+    "core": ("model", "values", "settings", "coverage", "catalog", "query", "graph",
+             "export", "scaffold", "rules", "escaping", "export_file", "diff", "findings",
+             "baseline", "annotate"),
     "adapters": ("i18n", "report", "config", "css", "labels"),
     "domain": ("domain", "page_walk"),
     "render": ("render",),
@@ -141,7 +141,7 @@ def test_each_section_has_its_module_and_setup(section: str) -> None:
 
 def test_rules_modules_are_named_for_sections_or_concerns() -> None:
     rules = {path.stem for path in (PACKAGE / "rules").glob("*.py")} - {"__init__", "common"}
-    concerns = {"item_ids", "coverage", "placeholders", "design_index"}
+    concerns = {"item_ids", "coverage", "placeholders", "design_index", "design_graph"}
     assert rules - concerns <= set(SECTIONS)
 
 

@@ -84,6 +84,47 @@ def test_incremental_equals_clean(tmp_path: Path, name: str) -> None:
     assert_same_output(again, clean_build(srcdir, tmp_path, name))
 
 
+GRAPHS = """\
+Graphs
+======
+
+.. design-graph::
+
+.. design-graph::
+   :of: components
+"""
+
+
+def with_graph_page(srcdir: Path) -> Path:
+    """The basic root with a page of graphs (drawn without Graphviz, so the page is the
+    same on machines with and without it: the edge lists)."""
+    (srcdir / "graphs.rst").write_text(GRAPHS, encoding="utf-8")
+    edit(srcdir / "index.rst", "   indexes\n", "   indexes\n   graphs\n")
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('graphviz_dot = "/nonexistent/dot"\nsuppress_warnings = ["designdoc.graph"]\n')
+    return srcdir
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_graph_page_follows_every_edit(tmp_path: Path, name: str) -> None:
+    """The graph page is written again exactly when what it shows changed, and then
+    equals a clean build's."""
+    srcdir = with_graph_page(copy_root("basic", tmp_path))
+    first = build(srcdir)
+    assert first.warnings_text == ""
+    page = first.outdir / "graphs.html"
+    before, shown = page.stat().st_mtime_ns, first.body("graphs")
+    for file, old, new in EDITS[name]:
+        edit(srcdir / file, old, new)
+    again = build(srcdir)
+    clean = clean_build(srcdir, tmp_path, name)
+    assert_same_output(again, clean)
+    rewritten = page.stat().st_mtime_ns != before
+    assert rewritten == (clean.body("graphs") != shown)
+    shows_it = {"change-status", "change-linked-status", "remove-relation", "retitle-successor"}
+    assert rewritten == (name in shows_it)
+
+
 def test_edit_sequence_rewrites_dependent_pages(tmp_path: Path) -> None:
     """Several edits in a row; the index page and linking pages follow each one."""
     srcdir = copy_root("basic", tmp_path)

@@ -24,6 +24,7 @@ from sphinx_designdoc.rules.design_doc import (
     check_relation_targets,
     check_successors,
 )
+from sphinx_designdoc.rules.design_graph import check_graph_query
 from sphinx_designdoc.rules.design_index import check_query
 from sphinx_designdoc.rules.goals import check_goals
 from sphinx_designdoc.rules.item_ids import check_duplicate_items
@@ -66,6 +67,7 @@ def check_project(catalog: Catalog) -> list[Finding]:
 
 
 __all__ = [
+    "check_graph_query",
     "check_page",
     "check_project",
     "check_query",
