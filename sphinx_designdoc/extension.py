@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.util.fileutil import copy_asset_file
-
 from sphinx_designdoc import __version__, config
 from sphinx_designdoc.builder import DesignDocBuilder
 from sphinx_designdoc.domain import setup_domain
@@ -32,6 +30,7 @@ from sphinx_designdoc.sections.open_questions import setup_open_questions
 from sphinx_designdoc.sections.security import setup_security
 from sphinx_designdoc.sections.structure import setup_structure
 from sphinx_designdoc.sections.testing import setup_testing
+from sphinx_designdoc.static_files import STATIC_DIR, ship
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,7 +38,6 @@ if TYPE_CHECKING:
 
 #: Bump when the stored model changes shape, so old environments are re-read.
 ENV_VERSION = 5  # 5: what a page shows includes its graphs
-STATIC_DIR = Path(__file__).parent / "static"
 CSS_FILE = "designdoc.css"
 
 #: One per section of the template, in its order, then the index tables and the graph.
@@ -91,12 +89,6 @@ def setup_static(app: Sphinx) -> None:
 
 
 def copy_stylesheet(app: Sphinx) -> None:
-    """Ship the stylesheet (Sphinx before 9.1 has no ``add_static_dir``).
-
-    Copied before any page is written, so Sphinx links it with a checksum that changes
-    when the stylesheet does, and an outdated copy is replaced.
-    """
+    """Ship the stylesheet (Sphinx before 9.1 has no ``add_static_dir``)."""
     if app.builder.format == "html":
-        static = Path(app.outdir) / "_static"
-        static.mkdir(parents=True, exist_ok=True)
-        copy_asset_file(STATIC_DIR / CSS_FILE, static / CSS_FILE, force=True)
+        ship(app, CSS_FILE)

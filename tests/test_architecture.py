@@ -20,7 +20,7 @@ LAYERS = {
     "core": ("model", "values", "settings", "coverage", "catalog", "query", "graph",
              "export", "scaffold", "rules", "escaping", "export_file", "diff", "findings",
              "baseline", "annotate"),
-    "adapters": ("i18n", "report", "config", "css", "labels"),
+    "adapters": ("i18n", "report", "config", "css", "labels", "static_files"),
     "domain": ("domain", "page_walk"),
     "render": ("render",),
     "sections": ("sections", "indexes"),

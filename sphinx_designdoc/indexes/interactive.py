@@ -11,18 +11,15 @@ inline script, since a static file cannot be translated per project.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sphinx.util.fileutil import copy_asset_file
 
 from sphinx_designdoc.config import interactive_tables
 from sphinx_designdoc.i18n import _
+from sphinx_designdoc.static_files import ship
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-STATIC_DIR = Path(__file__).parents[1] / "static"
 JS_FILE = "designdoc-tables.js"
 #: HTML-format builders whose pages are no web pages: e-book readers mostly run no
 #: scripts, and a script would oblige the package to declare its pages "scripted".
@@ -48,9 +45,7 @@ def add_script(app: Sphinx) -> None:
     app.add_js_file(None, body=f"window.DESIGNDOC_TABLES = {data};")
     app.add_js_file(JS_FILE, defer="defer")
     if not hasattr(app, "add_static_dir"):  # Sphinx before 9.1: copy it ourselves
-        static = Path(app.outdir) / "_static"
-        static.mkdir(parents=True, exist_ok=True)
-        copy_asset_file(STATIC_DIR / JS_FILE, static / JS_FILE, force=True)
+        ship(app, JS_FILE)
 
 
 def setup_interactive_tables(app: Sphinx) -> None:
