@@ -25,7 +25,7 @@ from sphinx_designdoc.catalog import PRD_ROLE, ROLE_TYPES, Catalog, Target
 from sphinx_designdoc.config import get_settings
 from sphinx_designdoc.coverage import normalize_heading
 from sphinx_designdoc.css import link_classes
-from sphinx_designdoc.findings import keyed
+from sphinx_designdoc.findings import doc_of_key, keyed
 from sphinx_designdoc.i18n import _
 from sphinx_designdoc.model import Finding, Page
 from sphinx_designdoc.page_walk import (
@@ -35,7 +35,7 @@ from sphinx_designdoc.page_walk import (
     shown_lines,
     walk_page,
 )
-from sphinx_designdoc.query import IndexQuery, Table, run_query
+from sphinx_designdoc.query import run_query
 from sphinx_designdoc.values import digest_id, meant, slugify
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import RoleFunction
 
     from sphinx_designdoc.graph import GraphQuery
-    from sphinx_designdoc.query import IndexQuery
+    from sphinx_designdoc.query import IndexQuery, Table
     from sphinx_designdoc.settings import Settings
 
 
@@ -192,13 +192,17 @@ class DesignDomain(Domain):
         went since the last build (their warnings were shown or hidden by the old one)."""
         changed = self.baseline ^ keys
         self.data["baseline"] = keys
-        docs = {key.split(":", 2)[1] for key in changed if key.count(":") >= 2}
+        docs = {doc for key in changed if (doc := doc_of_key(key))}
         known = self.pages.keys() | self.page_findings.keys() | self.shown.keys()
         return sorted(
             docname
             for docname in known
             if docname in docs or (docname in self.pages and self.pages[docname].id in docs)
         )
+
+    def suppressed(self, subtype: str) -> bool:
+        """Whether ``suppress_warnings`` silences ``designdoc.SUBTYPE``."""
+        return is_suppressed_warning("designdoc", subtype, self.env.config.suppress_warnings)
 
     def warn(self, findings: Iterable[Finding]) -> None:
         """Warn each finding whose key the baseline does not hold."""
@@ -229,12 +233,10 @@ class DesignDomain(Domain):
         silences (a ``review`` index shows them); kept until the collection changes."""
         catalog = self.catalog
         if self._finding_counts is None or self._finding_counts[0] is not catalog:
-            suppress = self.env.config.suppress_warnings
             counts: Counter[str] = Counter(
                 self.doc_of(finding.docname)
                 for finding in self.all_findings()
-                if finding.docname
-                and not is_suppressed_warning("designdoc", finding.subtype, suppress)
+                if finding.docname and not self.suppressed(finding.subtype)
             )
             self._finding_counts = (catalog, dict(counts))
         return self._finding_counts[1]

@@ -45,6 +45,13 @@ def keyed(findings: Iterable[Finding], doc_of: Callable[[str], str]) -> list[Fin
     return result
 
 
+def doc_of_key(key: str) -> str:
+    """The doc part of a key (``payment-retry`` of ``missing:payment-retry:data-model``);
+    empty for text that is no key (a baseline is untrusted input)."""
+    parts = key.split(":", 2)
+    return parts[1] if len(parts) == 3 else ""
+
+
 def distinct(findings: Iterable[Finding]) -> list[Finding]:
     """The findings with keys made unique across pages: two pages that claim one doc id
     (a ``duplicate`` finding) can have the same problem; the later one gets the next

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util.logging import is_suppressed_warning
-
 from sphinx_designdoc import report
 from sphinx_designdoc.baseline import BaselineError, load_baseline
 from sphinx_designdoc.config import baseline_path, config_findings
@@ -66,16 +64,11 @@ def _read_baseline(app: Sphinx, problems: list[Finding]) -> frozenset[str]:
 def finding_rows(env: BuildEnvironment) -> list[dict[str, Any]]:
     """Every finding of the build as ``designdoc.json`` holds it, in file order."""
     domain = get_domain(env)
-    suppress = env.config.suppress_warnings
-
-    def suppressed(subtype: str) -> bool:
-        return is_suppressed_warning("designdoc", subtype, suppress)
-
     rows = []
     for finding in distinct(domain.all_findings()):
         page = domain.pages.get(finding.docname)
         doc = page.id if page is not None and page.meta is not None else None
-        state = state_of(finding, domain.baseline, suppressed)
+        state = state_of(finding, domain.baseline, domain.suppressed)
         rows.append(to_row(finding, state, doc, _source(env, finding)))
     return sorted(rows, key=lambda row: (row["source"] or "", row["line"] or 0, row["key"]))
 
