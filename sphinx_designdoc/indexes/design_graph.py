@@ -51,6 +51,7 @@ from sphinx_designdoc.graph import (
     to_dot,
 )
 from sphinx_designdoc.i18n import _
+from sphinx_designdoc.indexes.design_index import empty_note
 from sphinx_designdoc.model import Finding
 from sphinx_designdoc.sections.base import DesignDirective, text_options
 from sphinx_designdoc.values import name_key
@@ -164,8 +165,7 @@ class GraphOutput:
             graph = select_graph(domain.catalog, query)
             rendered: nodes.Element
             if not graph.nodes:
-                text = str(_("No matching design items."))
-                rendered = nodes.paragraph(text, text, classes=["designdoc-empty"])
+                rendered = empty_note()
             elif self.draws(app.builder):
                 rendered = drawing(graph, app.builder, docname, app.config.graphviz_output_format)
                 rendered["ids"] = [_free_id(doctree, f"designdoc-graph-{number}")]
